@@ -1,0 +1,59 @@
+package org.ihospital.commons.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ihospital.commons.web.RequestIds;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes an event to the outbox table in the caller's current Hibernate Reactive transaction, so that
+ * the state change and its event commit or roll back together (no dual write). The
+ * {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param topic   the aggregate's stream, e.g. {@code consultation.prescriptions}
+     * @param type    e.g. {@code CloudEventType.of("prescription.issued")}
+     * @param subject the aggregate id: CloudEvent subject and Kafka key, so one aggregate's events stay ordered
+     * @param data    the event record; serialised with the application's Jackson mapper
+     * @return the CloudEvent id of the new event
+     */
+    public Uni<UUID> append(String topic, CloudEventType type, String subject, Object data) {
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event data is not serialisable: " + type, e));
+        }
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        insert into outbox_event (id, topic, subject, type, payload, request_id)
+                        values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), ?6)""")
+                        .setParameter(1, id)
+                        .setParameter(2, topic)
+                        .setParameter(3, subject)
+                        .setParameter(4, type.toString())
+                        .setParameter(5, payload)
+                        .setParameter(6, requestId == null ? null : requestId.toString())
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+}

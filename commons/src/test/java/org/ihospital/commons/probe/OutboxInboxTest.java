@@ -1,0 +1,144 @@
+package org.ihospital.commons.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ihospital.commons.testing.Database;
+import org.ihospital.commons.testing.KafkaProbe;
+import org.ihospital.commons.testing.Keycloak;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The event chain for real: a state change and its outbox row commit together, the relay publishes the
+ * row as a CloudEvent on Kafka, and the consumer applies it once through its inbox, however often
+ * Kafka delivers it; a message that keeps failing goes to the dead-letter topic without blocking.
+ */
+@QuarkusTest
+class OutboxInboxTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @AfterEach
+    void dropFault() {
+        Database.execute("drop trigger if exists fail_mark_published on outbox_event");
+    }
+
+    private static UUID createNote(String text) {
+        String id = given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", "chain-" + text)
+                .contentType(ContentType.JSON).body(Map.of("text", text, "priority", 2))
+                .when().post("/probe/notes")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private static long timesSeen(UUID note) {
+        var rows = Database.rows("select times from note_seen where note_id = ?", note);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("times")).longValue();
+    }
+
+    @Test
+    void stateChangeAndEventCommitTogetherAndArriveAsACloudEvent() throws Exception {
+        try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC)) {
+            UUID note = createNote("first");
+
+            ConsumerRecord<String, String> record = topic.await(r -> note.toString().equals(r.key()), PATIENCE);
+            assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("hospital.note.created.v1");
+            assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(note.toString());
+            assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/ihospital/commons-test");
+            assertThat(KafkaProbe.header(record, "ce_requestid")).isEqualTo("chain-first");
+            String eventId = KafkaProbe.header(record, "ce_id");
+            assertThat(UUID.fromString(eventId)).isNotNull();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value()).get("noteId").asText())
+                    .isEqualTo(note.toString());
+
+            await().atMost(PATIENCE).until(() -> timesSeen(note) == 1);
+            assertThat(Database.count("select count(*) from inbox_event where event_id = ?", UUID.fromString(eventId)))
+                    .isEqualTo(1);
+            await().atMost(PATIENCE).until(() -> Database.count(
+                    "select count(*) from outbox_event where id = ? and published_at is not null", UUID.fromString(eventId)) == 1);
+        }
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesStateOnce() {
+        try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC)) {
+            UUID note = createNote("twice");
+            ConsumerRecord<String, String> record = topic.await(r -> note.toString().equals(r.key()), PATIENCE);
+            await().atMost(PATIENCE).until(() -> timesSeen(note) == 1);
+
+            KafkaProbe.redeliver(record);
+            KafkaProbe.redeliver(record);
+
+            topic.awaitCount(r -> note.toString().equals(r.key()), 3, PATIENCE);
+            // a later event on the same partition is applied, so the duplicates were consumed (and skipped)
+            UUID later = createNote("after-duplicates");
+            topic.await(r -> later.toString().equals(r.key()), PATIENCE);
+            await().atMost(PATIENCE).until(() -> timesSeen(later) == 1);
+            assertThat(timesSeen(note)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRelayThatDiesBetweenPublishAndMarkLosesNothingAndDuplicatesNothing() {
+        // Make marking fail after Kafka acknowledged the batch: the relay's transaction rolls back exactly
+        // as it would if the process died there, so the rows stay pending and are published again.
+        Database.execute("""
+                create or replace function fail_mark_published() returns trigger language plpgsql as $$
+                begin raise exception 'relay killed between publish and mark'; end $$""");
+        Database.execute("""
+                create trigger fail_mark_published before update of published_at on outbox_event
+                for each row execute function fail_mark_published()""");
+        try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC)) {
+            UUID note = createNote("crash");
+
+            topic.awaitCount(r -> note.toString().equals(r.key()), 2, PATIENCE);
+            assertThat(Database.count("select count(*) from outbox_event where subject = ? and published_at is null",
+                    note.toString())).isEqualTo(1);
+
+            Database.execute("drop trigger fail_mark_published on outbox_event");
+            await().atMost(PATIENCE).until(() -> Database.count(
+                    "select count(*) from outbox_event where subject = ? and published_at is not null", note.toString()) == 1);
+            await().atMost(PATIENCE).until(() -> timesSeen(note) == 1);
+
+            var deliveries = topic.drain(r -> note.toString().equals(r.key()), Duration.ofSeconds(1));
+            assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2)
+                    .extracting(r -> KafkaProbe.header(r, "ce_id")).containsOnly(KafkaProbe.header(deliveries.get(0), "ce_id"));
+            assertThat(timesSeen(note)).isEqualTo(1);
+            assertThat(Database.count("select count(*) from inbox_event where event_id = ?::uuid",
+                    KafkaProbe.header(deliveries.get(0), "ce_id"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() {
+        try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC);
+                KafkaProbe dlq = KafkaProbe.tail(NoteResource.TOPIC + ".dlq")) {
+            UUID poisoned = createNote("poison pill");
+            ConsumerRecord<String, String> dead = dlq.await(r -> poisoned.toString().equals(r.key()), PATIENCE);
+            assertThat(KafkaProbe.header(dead, "dead-letter-reason")).contains("cannot apply a poisoned note");
+            assertThat(KafkaProbe.header(dead, "ce_id")).isNotBlank();
+
+            // not a CloudEvent at all: straight to the dead-letter topic, no retries
+            String key = UUID.randomUUID().toString();
+            KafkaProbe.send(NoteResource.TOPIC, key, "{not json", Map.of());
+            ConsumerRecord<String, String> garbage = dlq.await(r -> key.equals(r.key()), PATIENCE);
+            assertThat(KafkaProbe.header(garbage, "dead-letter-reason")).contains("not a CloudEvent");
+
+            UUID healthy = createNote("healthy");
+            topic.await(r -> healthy.toString().equals(r.key()), PATIENCE);
+            await().atMost(PATIENCE).until(() -> timesSeen(healthy) == 1);
+            assertThat(timesSeen(poisoned)).isZero();
+        }
+    }
+}

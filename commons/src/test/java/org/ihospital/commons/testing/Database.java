@@ -1,0 +1,85 @@
+package org.ihospital.commons.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Plain JDBC access to the database of the service under test (its {@code quarkus.datasource.jdbc.url}),
+ * for assertions on what is stored, and for proving that a refused request changed nothing.
+ */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    public static long count(String sql, Object... params) {
+        List<Map<String, Object>> rows = rows(sql, params);
+        return ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    public static List<Map<String, Object>> rows(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static int execute(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * A fingerprint of every row of the given tables, to compare before and after a refused request:
+     * equal fingerprints mean nothing was inserted, updated or deleted.
+     */
+    public static Map<String, String> fingerprint(String... tables) {
+        Map<String, String> prints = new LinkedHashMap<>();
+        for (String table : tables) {
+            if (!table.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException(table);
+            }
+            var row = rows("select count(*) as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "
+                    + table + " t").get(0);
+            prints.put(table, row.get("n") + ":" + row.get("h"));
+        }
+        return prints;
+    }
+}

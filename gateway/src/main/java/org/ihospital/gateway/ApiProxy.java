@@ -1,0 +1,116 @@
+package org.ihospital.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.ihospital.commons.problem.Problem;
+import org.ihospital.commons.problem.ProblemMappers;
+import org.ihospital.commons.web.RequestIds;
+import org.jboss.logging.Logger;
+
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Forwards {@code /api/v1/**} to the service that owns the first path segment, with Vert.x's reverse
+ * proxy (bodies and server-sent events are streamed, hop-by-hop headers dropped). The token is
+ * verified before anything is forwarded; the request id travels on in {@code X-Request-Id}, and the
+ * {@code Authorization} header too, because every service verifies the token again.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+
+    private final Routes routes;
+    private final ProblemMappers problems;
+    private final GatewayConfig config;
+
+    public ApiProxy(GatewayConfig config, ProblemMappers problems) {
+        this.routes = new Routes(config);
+        this.problems = problems;
+        this.config = config;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setConnectTimeout(5_000)
+                .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(OriginRequestProvider.selector(ctx -> routes.resolve(ctx.request().proxiedRequest().path())
+                        .map(Future::succeededFuture)
+                        .orElseGet(() -> Future.failedFuture("no service owns " + ctx.request().getURI()))))
+                .addInterceptor(new UpstreamFailure());
+        router.route("/api/v1/*").handler(rc -> forward(rc, proxy));
+    }
+
+    private void forward(RoutingContext rc, HttpProxy proxy) {
+        if (routes.resolve(rc.normalizedPath()).isEmpty()) {
+            reply(rc, Problem.of("not-found", 404, "Not Found", "No API at " + rc.normalizedPath()));
+            return;
+        }
+        // hold the body until the token is verified; the proxy resumes it when it streams it on
+        rc.request().pause();
+        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                reply(rc, ProblemMappers.unauthorized());
+                return;
+            }
+            rc.request().headers().set(RequestIds.HEADER, RequestIds.of(rc));
+            proxy.handle(rc.request());
+        }, failure -> reply(rc, ProblemMappers.unauthorized()));
+    }
+
+    private void reply(RoutingContext rc, Problem problem) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.request().resume();
+        var response = rc.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        response.end(problems.render(problem.withInstance(rc.request().path()).withRequestId(RequestIds.of(rc))));
+    }
+
+    /** A service that is down or too slow becomes a 502/504 problem instead of an empty error page. */
+    private final class UpstreamFailure implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                        || String.valueOf(failure.getMessage()).toLowerCase().contains("timeout");
+                String requestId = context.request().headers().get(RequestIds.HEADER);
+                LOG.warnf("upstream for %s failed: %s", context.request().getURI(), failure.toString());
+                Problem problem = (timeout
+                        ? Problem.of("upstream-timeout", 504, "Gateway Timeout", "The service did not answer in time")
+                        : Problem.of("upstream-unavailable", 502, "Bad Gateway", "The service is not available; try again shortly"))
+                        .withInstance(context.request().getURI().replaceAll("\\?.*", "")).withRequestId(requestId);
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(problem.status())
+                        .setStatusMessage(problem.title())
+                        .setBody(Body.body(Buffer.buffer(problems.render(problem))));
+                response.headers().clear();
+                response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.ihospital.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Which service owns which part of the API, and where it listens. */
+@ConfigMapping(prefix = "hospital.gateway")
+public interface GatewayConfig {
+
+    /** Service name → base URL, e.g. {@code consultation → http://127.0.0.1:8081}. */
+    Map<String, URI> services();
+
+    /** First path segment under {@code /api/v1} → service name, e.g. {@code departments → consultation}. */
+    Map<String, String> routes();
+
+    /** How long the gateway waits for a service's answer to start. */
+    Duration upstreamTimeout();
+}
