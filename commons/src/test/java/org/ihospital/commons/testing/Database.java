@@ -28,6 +28,12 @@ public final class Database {
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
+    /** A connection to another database of the run's PostgreSQL, e.g. another service's. */
+    public static Connection connect(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + SharedServers.postgresHost() + ":" + SharedServers.postgresPort()
+                + "/" + database, user, password);
+    }
+
     public static long count(String sql, Object... params) {
         List<Map<String, Object>> rows = rows(sql, params);
         return ((Number) rows.get(0).values().iterator().next()).longValue();

@@ -11,6 +11,8 @@ import org.ihospital.commons.messaging.Inbox;
 import org.ihospital.commons.messaging.UnreadableEvent;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 
 /** Consumes {@code consultation.prescriptions}: issued prescriptions join the review queue. */
@@ -21,10 +23,12 @@ public class PrescriptionEventsHandler {
 
     private final Inbox inbox;
     private final ReviewService reviews;
+    private final ObjectMapper json;
 
-    public PrescriptionEventsHandler(Inbox inbox, ReviewService reviews) {
+    public PrescriptionEventsHandler(Inbox inbox, ReviewService reviews, ObjectMapper json) {
         this.inbox = inbox;
         this.reviews = reviews;
+        this.json = json;
     }
 
     @Incoming("prescriptions")
@@ -45,11 +49,15 @@ public class PrescriptionEventsHandler {
         };
     }
 
-    private static UUID prescriptionId(InboundEvent event) {
-        try {
-            return UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEvent("prescription event " + event.id() + " has a subject that is not a prescription id");
+    /** Every saga event carries the prescription id (contracts/); this consumer needs nothing else yet. */
+    record PrescriptionEvent(UUID prescriptionId) {
+    }
+
+    private UUID prescriptionId(InboundEvent event) {
+        UUID id = event.dataAs(json, PrescriptionEvent.class).prescriptionId();
+        if (id == null) {
+            throw new UnreadableEvent("prescription event " + event.id() + " (" + event.type() + ") has no prescriptionId");
         }
+        return id;
     }
 }
