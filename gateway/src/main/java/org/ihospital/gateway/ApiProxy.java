@@ -15,11 +15,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -49,12 +49,12 @@ public class ApiProxy {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
-                .setConnectTimeout(5_000)
-                .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
+                .setConnectTimeout(5_000));
         HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(OriginRequestProvider.selector(ctx -> routes.resolve(ctx.request().proxiedRequest().path())
-                        .map(Future::succeededFuture)
-                        .orElseGet(() -> Future.failedFuture("no service owns " + ctx.request().getURI()))))
+                .origin(ctx -> routes.resolve(ctx.request().proxiedRequest().path())
+                        .map(origin -> ctx.client().request(new RequestOptions().setServer(origin)
+                                .setIdleTimeout(config.upstreamTimeout().toMillis())))
+                        .orElseGet(() -> Future.failedFuture("no service owns " + ctx.request().getURI())))
                 .addInterceptor(new UpstreamFailure());
         router.route("/api/v1/*").handler(rc -> forward(rc, proxy));
     }
@@ -96,6 +96,7 @@ public class ApiProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                        || failure instanceof io.netty.handler.timeout.TimeoutException
                         || String.valueOf(failure.getMessage()).toLowerCase().contains("timeout");
                 String requestId = context.request().headers().get(RequestIds.HEADER);
                 LOG.warnf("upstream for %s failed: %s", context.request().getURI(), failure.toString());

@@ -106,6 +106,13 @@ class ApiProxyTest {
     }
 
     @Test
+    void aServiceThatIsTooSlowIsA504Problem() {
+        given().header("Authorization", Keycloak.bearer("patient-1"))
+                .when().get("/api/v1/claims/1")
+                .then().statusCode(504).contentType(PROBLEM).body("type", equalTo("/problems/upstream-timeout"));
+    }
+
+    @Test
     void healthAnswers() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -18,7 +18,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A real HTTP server standing in for consultation-service, so that the gateway is tested on what it
  * does (verify, route, forward) without the services. It answers with what it received. Pharmacy is
- * pointed at a port where nothing listens, to see how the gateway reports a service that is down.
+ * pointed at a port where nothing listens, to see how the gateway reports a service that is down, and
+ * insurance answers too slowly.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +34,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/", FakeServices::echo);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -40,13 +42,24 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        String fake = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of(
-                "hospital.gateway.services.consultation", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "hospital.gateway.services.pharmacy", "http://127.0.0.1:" + closedPort);
+                "hospital.gateway.services.consultation", fake,
+                "hospital.gateway.services.insurance", fake,
+                "hospital.gateway.services.pharmacy", "http://127.0.0.1:" + closedPort,
+                "hospital.gateway.upstream-timeout", "PT1S");
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
         REQUESTS.incrementAndGet();
+        if (exchange.getRequestURI().getPath().startsWith("/api/v1/claims")) {
+            // insurance, in this test, answers too slowly
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
