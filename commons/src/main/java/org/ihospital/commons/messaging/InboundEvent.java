@@ -3,6 +3,7 @@ package org.ihospital.commons.messaging;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A CloudEvent as a consumer receives it: its id (the de-duplication key), type, subject and JSON data. */
@@ -12,7 +13,7 @@ public record InboundEvent(UUID id, CloudEventType type, String subject, String 
     public <T> T dataAs(ObjectMapper json, Class<T> type) {
         try {
             return json.readerFor(type)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(data);
         } catch (JsonProcessingException e) {
             throw new UnreadableEvent("event " + id + " (" + this.type + ") has data that is not a " + type.getSimpleName(), e);

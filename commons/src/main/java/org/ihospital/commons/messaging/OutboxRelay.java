@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,7 +50,6 @@ public class OutboxRelay {
     private final URI source;
     private final int batchSize;
     private final Duration retention;
-    private final AtomicLong published = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -97,11 +95,6 @@ public class OutboxRelay {
                 .chain(rows -> rows.iterator().next().getBoolean(0) ? publishBatch(conn) : Uni.createFrom().item(0)));
     }
 
-    /** Total rows published by this process since it started (a gauge for operators). */
-    public long publishedCount() {
-        return published.get();
-    }
-
     private Uni<Integer> publishBatch(SqlConnection conn) {
         return conn.preparedQuery("""
                 select id, topic, subject, type, payload::text as payload, occurred_at, request_id
@@ -120,7 +113,6 @@ public class OutboxRelay {
                             .chain(() -> conn.preparedQuery(
                                     "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any($1)")
                                     .execute(Tuple.of(ids)))
-                            .invoke(() -> published.addAndGet(ids.length))
                             .replaceWith(ids.length);
                 });
     }

@@ -36,6 +36,11 @@ public abstract class ProblemException extends RuntimeException {
         return getMessage();
     }
 
+    /** The fields at fault, for a problem about the request's content; empty otherwise. */
+    public java.util.List<Problem.FieldError> fieldErrors() {
+        return java.util.List.of();
+    }
+
     /** Extra members of the problem body, e.g. the id of the conflicting resource. */
     public Map<String, Object> extensions() {
         return Map.of();

@@ -52,7 +52,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
-        return respond(Problem.of(e.type(), e.status(), e.title(), e.detail()).withExtensions(e.extensions()), request);
+        Problem problem = Problem.of(e.type(), e.status(), e.title(), e.detail()).withExtensions(e.extensions());
+        return respond(e.fieldErrors().isEmpty() ? problem : problem.withErrors(e.fieldErrors()), request);
     }
 
     @ServerExceptionMapper

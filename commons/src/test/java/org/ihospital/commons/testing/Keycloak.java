@@ -52,6 +52,16 @@ public final class Keycloak {
                 "client_secret", secret)));
     }
 
+    /** The subject ({@code sub}) of a demo user's token: the id the services know the account by. */
+    public static String subject(String user) {
+        String payload = accessToken(user).split("\\.")[1];
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code Bearer <token>} for an Authorization header. */
     public static String bearer(String user) {
         return "Bearer " + accessToken(user);

@@ -1,0 +1,75 @@
+package org.ihospital.consultation.doctor;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ihospital.commons.persistence.Constraints;
+import org.ihospital.commons.problem.ProblemException;
+import org.ihospital.commons.problem.ResourceNotFound;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class DoctorService {
+
+    public record Registration(String userId, String name, String licenceNumber, String title, String bio, Set<String> departments) {
+    }
+
+    static final class DoctorAlreadyRegistered extends ProblemException {
+        DoctorAlreadyRegistered() {
+            super("doctor-already-registered", 409, "Doctor already registered",
+                    "A doctor with this account or licence number is already registered");
+        }
+    }
+
+    static final class UnknownDepartment extends ProblemException {
+        UnknownDepartment(Set<String> codes) {
+            super("unknown-department", 422, "Unknown department", "No such department: " + String.join(", ", codes));
+        }
+    }
+
+    private final DoctorRepository doctors;
+    private final Clock clock;
+
+    public DoctorService(DoctorRepository doctors, Clock clock) {
+        this.doctors = doctors;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Doctor> register(Registration r) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("select code from department where active and code in (?1)", String.class)
+                        .setParameter(1, r.departments())
+                        .getResultList())
+                .chain(known -> {
+                    if (known.size() != r.departments().size()) {
+                        var unknown = new java.util.TreeSet<>(r.departments());
+                        unknown.removeAll(known);
+                        return Uni.createFrom().failure(new UnknownDepartment(unknown));
+                    }
+                    Doctor doctor = Doctor.register(r.userId(), r.name(), r.licenceNumber(), r.title(), r.bio(), r.departments(),
+                            clock.instant());
+                    return doctors.persistAndFlush(doctor);
+                })
+                .onFailure(e -> Constraints.violated(e, "doctor_user_id_key") || Constraints.violated(e, "doctor_licence_number_key"))
+                .transform(e -> new DoctorAlreadyRegistered());
+    }
+
+    @WithSession
+    public Uni<List<Doctor>> list(String department) {
+        return doctors.listActive(department);
+    }
+
+    @WithSession
+    public Uni<Doctor> get(UUID id) {
+        return doctors.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFound("doctor", id));
+    }
+}

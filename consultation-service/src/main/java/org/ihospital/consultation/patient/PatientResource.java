@@ -1,0 +1,76 @@
+package org.ihospital.consultation.patient;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ihospital.commons.problem.InvalidField;
+import org.ihospital.consultation.infrastructure.Callers;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/patients/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients")
+public class PatientResource {
+
+    /** Personal data is always shown masked, also to its owner: the app never needs it in full. */
+    public record PatientView(UUID id, String name, String phone, String idCard, String region) {
+        static PatientView of(Patient p) {
+            return new PatientView(p.id(), p.maskedName(), p.maskedPhone(), p.maskedIdCard(), p.region());
+        }
+    }
+
+    public record ContactDetailsRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be a mainland mobile number (11 digits)") String phone,
+            @Pattern(regexp = "[0-9]{17}[0-9Xx]", message = "must be an 18-character resident ID-card number") String idCard,
+            @Pattern(regexp = "[1-8][0-9]{5}", message = "must be a 6-digit administrative division code") String region) {
+    }
+
+    private final PatientService patients;
+    private final Callers callers;
+
+    public PatientResource(PatientService patients, Callers callers) {
+        this.patients = patients;
+        this.callers = callers;
+    }
+
+    @GET
+    @RolesAllowed("patient")
+    @Operation(summary = "The caller's own profile (created on first use)")
+    @APIResponse(responseCode = "200", description = "The profile, personal data masked")
+    public Uni<PatientView> me() {
+        return patients.me(callers.current()).map(PatientView::of);
+    }
+
+    @PUT
+    @RolesAllowed("patient")
+    @Operation(summary = "Set the caller's name, phone, ID-card number and region")
+    @APIResponse(responseCode = "200", description = "The profile, personal data masked")
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID-card number with a wrong check character")
+    public Uni<PatientView> update(@Valid @NotNull ContactDetailsRequest body) {
+        ContactDetails details;
+        try {
+            details = new ContactDetails(body.name(), body.phone(), body.idCard(), body.region());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("idCard", e.getMessage());
+        }
+        return patients.update(callers.current(), details).map(PatientView::of);
+    }
+}

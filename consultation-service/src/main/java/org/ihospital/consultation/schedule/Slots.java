@@ -1,0 +1,56 @@
+package org.ihospital.consultation.schedule;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Slots and their state changes. Every change is one conditional {@code UPDATE}: of two concurrent
+ * requests for the same slot, the database lets exactly one see its condition true (the other waits
+ * for the row lock, then re-reads the row and finds it taken). All run in the caller's transaction.
+ */
+@ApplicationScoped
+public class Slots implements PanacheRepositoryBase<Slot, UUID> {
+
+    /** Books an open slot, or one held for this patient whose hold has not run out. */
+    public Uni<Boolean> book(UUID slotId, UUID patientId) {
+        return changed("""
+                update slot set status = 'BOOKED', held_for = null, held_until = null
+                where id = ?1 and starts_at > now()
+                  and (status = 'OPEN' or (status = 'HELD' and held_for = ?2 and held_until > now()))""", slotId, patientId);
+    }
+
+    /** Holds a slot that was just freed (still BOOKED by the cancelled appointment) for a waitlisted patient. */
+    public Uni<Boolean> hold(UUID slotId, UUID patientId, Instant until) {
+        return changed("""
+                update slot set status = 'HELD', held_for = ?2, held_until = ?3
+                where id = ?1 and status in ('BOOKED', 'HELD')""", slotId, patientId, until);
+    }
+
+    /** Opens a slot to everyone again. */
+    public Uni<Boolean> open(UUID slotId) {
+        return changed("update slot set status = 'OPEN', held_for = null, held_until = null where id = ?1", slotId);
+    }
+
+    Uni<List<Slot>> free(UUID doctorId, Instant from, Instant to) {
+        return find("doctorId = ?1 and status = ?2 and startsAt >= ?3 and startsAt < ?4 and startsAt > ?5",
+                Sort.by("startsAt"), doctorId, Slot.Status.OPEN, from, to, Instant.now()).list();
+    }
+
+    private static Uni<Boolean> changed(String sql, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        }).map(rows -> rows == 1);
+    }
+}
