@@ -18,7 +18,7 @@ import org.ihospital.consultation.doctor.DoctorRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Cursor;
 import org.ihospital.consultation.patient.PatientService;
-import org.ihospital.consultation.schedule.Slots;
+import org.ihospital.consultation.schedule.SlotRepository;
 import org.ihospital.consultation.waitlist.WaitlistService;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -45,17 +45,17 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
         }
     }
 
-    private final Bookings bookings;
+    private final BookingService bookings;
     private final PatientService patients;
     private final DoctorRepository doctors;
-    private final Slots slots;
+    private final SlotRepository slots;
     private final WaitlistService waitlist;
     private final Idempotency idempotency;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration cutOff;
 
-    public AppointmentService(Bookings bookings, PatientService patients, DoctorRepository doctors, Slots slots,
+    public AppointmentService(BookingService bookings, PatientService patients, DoctorRepository doctors, SlotRepository slots,
             WaitlistService waitlist, Idempotency idempotency, Outbox outbox, Clock clock,
             @ConfigProperty(name = "hospital.booking.change-cut-off", defaultValue = "PT2H") Duration cutOff) {
         this.bookings = bookings;

@@ -37,11 +37,11 @@ public class ScheduleService {
     }
 
     private final DoctorRepository doctors;
-    private final Slots slots;
+    private final SlotRepository slots;
     private final Clock clock;
     private final int horizonDays;
 
-    public ScheduleService(DoctorRepository doctors, Slots slots, Clock clock,
+    public ScheduleService(DoctorRepository doctors, SlotRepository slots, Clock clock,
             @ConfigProperty(name = "hospital.booking.schedule-horizon-days", defaultValue = "90") int horizonDays) {
         this.doctors = doctors;
         this.slots = slots;

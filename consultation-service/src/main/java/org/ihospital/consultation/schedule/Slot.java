@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 /**
  * A bookable time of a doctor. Its state changes (booked, held for a waitlisted patient, freed) are
- * conditional updates in {@link Slots}, so that concurrent requests cannot both win; this class is the
+ * conditional updates in {@link SlotRepository}, so that concurrent requests cannot both win; this class is the
  * read model of a slot.
  */
 @Entity

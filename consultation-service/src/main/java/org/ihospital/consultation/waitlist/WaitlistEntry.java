@@ -78,9 +78,8 @@ public class WaitlistEntry {
     }
 
     void booked(UUID appointment, Instant now) {
-        status = Status.ACCEPTED;
+        close(Status.ACCEPTED, now);
         appointmentId = appointment;
-        closedAt = now;
     }
 
     /** @return the slot the patient gives up */

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ResourceNotFound;
-import org.ihospital.consultation.appointment.Bookings;
+import org.ihospital.consultation.appointment.BookingService;
 import org.ihospital.consultation.doctor.DoctorRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.patient.PatientService;
-import org.ihospital.consultation.schedule.Slots;
+import org.ihospital.consultation.schedule.SlotRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,12 +38,12 @@ public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUI
 
     private final PatientService patients;
     private final DoctorRepository doctors;
-    private final Slots slots;
-    private final Bookings bookings;
+    private final SlotRepository slots;
+    private final BookingService bookings;
     private final Clock clock;
     private final Duration hold;
 
-    public WaitlistService(PatientService patients, DoctorRepository doctors, Slots slots, Bookings bookings, Clock clock,
+    public WaitlistService(PatientService patients, DoctorRepository doctors, SlotRepository slots, BookingService bookings, Clock clock,
             @ConfigProperty(name = "hospital.waitlist.hold", defaultValue = "PT15M") Duration hold) {
         this.patients = patients;
         this.doctors = doctors;

@@ -12,12 +12,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Slots and their state changes. Every change is one conditional {@code UPDATE}: of two concurrent
+ * SlotRepository and their state changes. Every change is one conditional {@code UPDATE}: of two concurrent
  * requests for the same slot, the database lets exactly one see its condition true (the other waits
  * for the row lock, then re-reads the row and finds it taken). All run in the caller's transaction.
  */
 @ApplicationScoped
-public class Slots implements PanacheRepositoryBase<Slot, UUID> {
+public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
 
     /** Books an open slot, or one held for this patient whose hold has not run out. */
     public Uni<Boolean> book(UUID slotId, UUID patientId) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ResourceNotFound;
-import org.ihospital.consultation.schedule.Slots;
+import org.ihospital.consultation.schedule.SlotRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,13 +18,13 @@ import io.smallrye.mutiny.Uni;
  * a waitlist offer being accepted. Runs in the caller's transaction.
  */
 @ApplicationScoped
-public class Bookings {
+public class BookingService {
 
-    private final Slots slots;
+    private final SlotRepository slots;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Bookings(Slots slots, Outbox outbox, Clock clock) {
+    public BookingService(SlotRepository slots, Outbox outbox, Clock clock) {
         this.slots = slots;
         this.outbox = outbox;
         this.clock = clock;
