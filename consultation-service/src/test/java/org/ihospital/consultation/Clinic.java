@@ -79,6 +79,25 @@ public final class Clinic {
     public record Day(LocalDate day, List<UUID> slots) {
     }
 
+    /** A consultation opened by doctor-1 for a fresh appointment of {@code patient}; returns its id. */
+    public static UUID openConsultation(String patient) {
+        UUID slot = freshSlots(doctor("doctor-1"), 1).get(0);
+        UUID appointment = book(patient, slot);
+        String id = given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .when().post("/api/v1/appointments/" + appointment + "/consultation")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** doctor-1 diagnoses and completes the consultation. */
+    public static void complete(UUID consultation, String icd10) {
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .body(Map.of("icd10", icd10, "note", "stable on treatment"))
+                .when().post("/api/v1/consultations/" + consultation + "/diagnoses").then().statusCode(201);
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .when().post("/api/v1/consultations/" + consultation + "/complete").then().statusCode(200);
+    }
+
     /** Books a slot as a patient and returns the appointment id. */
     public static UUID book(String patient, UUID slot) {
         String id = given().header("Authorization", Keycloak.bearer(patient)).contentType(ContentType.JSON)

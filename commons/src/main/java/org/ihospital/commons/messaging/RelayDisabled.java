@@ -1,24 +1,34 @@
 package org.ihospital.commons.messaging;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
-/** Lets an operator (or a test that drives the relay by hand) switch the scheduled relay off. */
+/**
+ * Lets an operator (or a test that drives the relay by hand) switch the scheduled relay off; also
+ * stops it while the application shuts down, when the Kafka channel is already gone.
+ */
 @Singleton
 public class RelayDisabled implements Scheduled.SkipPredicate {
 
     private final boolean enabled;
+    private volatile boolean stopping;
 
     public RelayDisabled(@ConfigProperty(name = "hospital.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
         this.enabled = enabled;
     }
 
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Override
     public boolean test(ScheduledExecution execution) {
-        return !enabled;
+        return !enabled || stopping;
     }
 }

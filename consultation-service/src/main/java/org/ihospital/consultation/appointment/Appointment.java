@@ -85,6 +85,13 @@ public class Appointment {
         return old;
     }
 
+    /** The consultation of this visit was completed. */
+    void complete() {
+        if (status == Status.BOOKED) {
+            status = Status.COMPLETED;
+        }
+    }
+
     /** The doctor records that the patient did not come; only once the visit has begun. */
     void markNoShow(Instant now) {
         if (status != Status.BOOKED) {

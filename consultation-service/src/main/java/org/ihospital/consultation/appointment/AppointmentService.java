@@ -14,9 +14,9 @@ import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
-import org.ihospital.consultation.doctor.DoctorRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Cursor;
+import org.ihospital.consultation.infrastructure.Parties;
 import org.ihospital.consultation.patient.PatientService;
 import org.ihospital.consultation.schedule.SlotRepository;
 import org.ihospital.consultation.waitlist.WaitlistService;
@@ -47,7 +47,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     private final BookingService bookings;
     private final PatientService patients;
-    private final DoctorRepository doctors;
+    private final Parties parties;
     private final SlotRepository slots;
     private final WaitlistService waitlist;
     private final Idempotency idempotency;
@@ -55,12 +55,12 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     private final Clock clock;
     private final Duration cutOff;
 
-    public AppointmentService(BookingService bookings, PatientService patients, DoctorRepository doctors, SlotRepository slots,
+    public AppointmentService(BookingService bookings, PatientService patients, Parties parties, SlotRepository slots,
             WaitlistService waitlist, Idempotency idempotency, Outbox outbox, Clock clock,
             @ConfigProperty(name = "hospital.booking.change-cut-off", defaultValue = "PT2H") Duration cutOff) {
         this.bookings = bookings;
         this.patients = patients;
-        this.doctors = doctors;
+        this.parties = parties;
         this.slots = slots;
         this.waitlist = waitlist;
         this.idempotency = idempotency;
@@ -155,11 +155,12 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("appointment", id));
     }
 
-    /** The caller's patient id, or doctor id for a doctor. */
     private Uni<UUID> owner(Caller caller) {
-        if (caller.isPatient()) {
-            return patients.ofCaller(caller).map(p -> p.id());
-        }
-        return doctors.findByUser(caller.subject()).map(d -> d == null ? new UUID(0, 0) : d.id());
+        return parties.of(caller);
+    }
+
+    /** The visit has taken place: its consultation was completed. Runs in the caller's transaction. */
+    public Uni<Void> completed(UUID appointmentId) {
+        return findById(appointmentId, LockModeType.PESSIMISTIC_WRITE).invoke(Appointment::complete).replaceWithVoid();
     }
 }

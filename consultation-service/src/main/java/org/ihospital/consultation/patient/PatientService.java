@@ -1,12 +1,10 @@
 package org.ihospital.consultation.patient;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.consultation.infrastructure.Caller;
+import org.ihospital.consultation.infrastructure.Parties;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -15,22 +13,16 @@ import io.smallrye.mutiny.Uni;
 public class PatientService {
 
     private final PatientRepository patients;
+    private final Parties parties;
 
-    public PatientService(PatientRepository patients) {
+    public PatientService(PatientRepository patients, Parties parties) {
         this.patients = patients;
+        this.parties = parties;
     }
 
     /** The caller's profile, created from the token on first use; runs in the caller's transaction. */
     public Uni<Patient> ofCaller(Caller caller) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("""
-                        insert into patient (id, user_id, name) values (?1, ?2, ?3)
-                        on conflict (user_id) do nothing""")
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, caller.subject())
-                        .setParameter(3, caller.displayName() == null ? "" : caller.displayName())
-                        .executeUpdate())
-                .chain(() -> patients.findByUser(caller.subject()));
+        return parties.patient(caller).chain(patients::findById);
     }
 
     @WithTransaction

@@ -1,0 +1,62 @@
+package org.ihospital.consultation.consult;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.ihospital.commons.problem.ProblemException;
+
+public final class ConsultationProblems {
+
+    private ConsultationProblems() {
+    }
+
+    static final class AlreadyOpened extends ProblemException {
+        private final UUID consultation;
+
+        AlreadyOpened(UUID consultation) {
+            super("consultation-already-opened", 409, "Consultation already opened", "This appointment's consultation is " + consultation);
+            this.consultation = consultation;
+        }
+
+        @Override
+        public Map<String, Object> extensions() {
+            return Map.of("consultationId", consultation.toString());
+        }
+    }
+
+    static final class AppointmentNotOpenable extends ProblemException {
+        AppointmentNotOpenable(UUID appointment, String status) {
+            super("appointment-not-booked", 409, "Appointment not booked", "Appointment " + appointment + " is " + status.toLowerCase());
+        }
+    }
+
+    static final class AlreadyCompleted extends ProblemException {
+        AlreadyCompleted(UUID consultation) {
+            super("consultation-completed", 409, "Consultation completed", "Consultation " + consultation + " is completed");
+        }
+    }
+
+    static final class DiagnosisRequired extends ProblemException {
+        DiagnosisRequired(UUID consultation) {
+            super("diagnosis-required", 422, "Diagnosis required", "Record at least one diagnosis before completing consultation " + consultation);
+        }
+    }
+
+    static final class UnknownIcd10 extends ProblemException {
+        UnknownIcd10(String code) {
+            super("unknown-icd10-code", 422, "Unknown ICD-10 code", "'" + code + "' is not in the hospital's ICD-10 list");
+        }
+    }
+
+    static final class EmptyMessage extends ProblemException {
+        EmptyMessage() {
+            super("empty-message", 400, "Empty message", "A message has text, images, or both");
+        }
+    }
+
+    static final class UnacceptableImage extends ProblemException {
+        UnacceptableImage(String detail) {
+            super("unacceptable-image", 400, "Unacceptable image", detail);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.ihospital.consultation.consult;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ihospital.consultation.infrastructure.Callers;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+@Path("/api/v1/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consultations")
+public class ConsultationResource {
+
+    static final int MAX_IMAGES = 9;
+    static final int MAX_TEXT = 4000;
+
+    public record ConsultationView(UUID id, UUID appointmentId, UUID patientId, UUID doctorId, String status, Instant openedAt,
+            Instant completedAt) {
+        static ConsultationView of(Consultation c) {
+            return new ConsultationView(c.id(), c.appointmentId(), c.patientId(), c.doctorId(), c.status().name(), c.openedAt(),
+                    c.completedAt());
+        }
+    }
+
+    public record ImageView(UUID id, String mediaType, int sizeBytes, String url) {
+    }
+
+    public record MessageView(UUID id, long seq, String sender, String text, Instant sentAt, List<ImageView> images) {
+    }
+
+    public record MessagePage(List<MessageView> messages, Long nextAfter) {
+    }
+
+    public record TextMessage(@NotBlank @Size(max = MAX_TEXT) String text) {
+    }
+
+    public record NewDiagnosis(@NotBlank @Size(max = 16) String icd10, @Size(max = 2000) String note) {
+    }
+
+    public record DiagnosisView(UUID id, String icd10, String note, Instant recordedAt) {
+        static DiagnosisView of(Diagnosis d) {
+            return new DiagnosisView(d.id(), d.icd10(), d.note(), d.recordedAt());
+        }
+    }
+
+    private final ConsultationService consultations;
+    private final ConsultationStream stream;
+    private final Callers callers;
+    private final Vertx vertx;
+
+    public ConsultationResource(ConsultationService consultations, ConsultationStream stream, Callers callers, Vertx vertx) {
+        this.consultations = consultations;
+        this.stream = stream;
+        this.callers = callers;
+        this.vertx = vertx;
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "patient", "doctor" })
+    public Uni<ConsultationView> get(@PathParam("id") UUID id) {
+        return consultations.get(callers.current(), id).map(ConsultationView::of);
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "Send a text message")
+    @APIResponse(responseCode = "201", description = "Sent")
+    @APIResponse(responseCode = "409", description = "The consultation is completed")
+    public Uni<RestResponse<MessageView>> send(@PathParam("id") UUID id, @Valid @NotNull TextMessage body) {
+        return consultations.post(callers.current(), id, body.text(), List.of()).map(m -> created(id, m, List.of()));
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "Send a message with images: form fields 'text' (optional) and up to 9 'image' files, JPEG or PNG, 5 MiB each")
+    @APIResponse(responseCode = "201", description = "Sent")
+    @APIResponse(responseCode = "400", description = "Too many, too large, or not JPEG/PNG by content (problem: /problems/unacceptable-image)")
+    public Uni<RestResponse<MessageView>> sendWithImages(@PathParam("id") UUID id, @RestForm("text") String text,
+            @RestForm("image") List<FileUpload> uploads) {
+        List<FileUpload> files = uploads == null ? List.of() : uploads;
+        if (files.size() > MAX_IMAGES) {
+            throw new ConsultationProblems.UnacceptableImage("at most " + MAX_IMAGES + " images a message");
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new org.ihospital.commons.problem.InvalidField("text", "size must be between 0 and " + MAX_TEXT);
+        }
+        for (FileUpload file : files) {
+            if (file.size() > Image.MAX_BYTES) {
+                throw new ConsultationProblems.UnacceptableImage("'" + file.fileName() + "' is larger than 5 MiB");
+            }
+        }
+        return Multi.createFrom().iterable(files)
+                .onItem().transformToUniAndConcatenate(file -> vertx.fileSystem().readFile(file.uploadedFile().toString())
+                        .map(buffer -> {
+                            try {
+                                return Image.recognise(buffer.getBytes());
+                            } catch (IllegalArgumentException e) {
+                                throw new ConsultationProblems.UnacceptableImage("'" + file.fileName() + "': " + e.getMessage());
+                            }
+                        }))
+                .collect().asList()
+                .chain(images -> consultations.post(callers.current(), id, text, images))
+                .chain(m -> consultations.messages(callers.current(), id, m.seq() - 1, 1)
+                        .map(page -> created(id, m, page.images())));
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "The conversation, oldest first; pass nextAfter as 'after' for the next page")
+    public Uni<MessagePage> messages(@PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return consultations.messages(callers.current(), id, after, limit).map(c -> {
+            List<MessageView> views = c.messages().stream().map(m -> view(id, m, c.images())).toList();
+            return new MessagePage(views, c.more() ? views.get(views.size() - 1).seq() : null);
+        });
+    }
+
+    @GET
+    @Path("/{id}/images/{imageId}")
+    @Produces({ "image/jpeg", "image/png" })
+    @RolesAllowed({ "patient", "doctor" })
+    public Uni<Response> image(@PathParam("id") UUID id, @PathParam("imageId") UUID imageId) {
+        return consultations.image(callers.current(), id, imageId)
+                .map(image -> Response.ok(image.content(), image.mediaType())
+                        .header("Cache-Control", "private, max-age=86400").build());
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "Live changes of the conversation as server-sent events: message (read it with GET messages), completed, heartbeat")
+    @Blocking
+    public Multi<ConsultationStream.Change> events(@PathParam("id") UUID id) throws Throwable {
+        // the participant check must finish before the response starts, so that a stranger gets a real 404
+        VertxContextSupport.subscribeAndAwait(() -> consultations.get(callers.current(), id));
+        return stream.of(id);
+    }
+
+    @POST
+    @Path("/{id}/diagnoses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("doctor")
+    @Operation(summary = "Record a diagnosis as an ICD-10 code from the hospital's list")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "422", description = "Not an ICD-10 code of the list (problem: /problems/unknown-icd10-code)")
+    public Uni<RestResponse<DiagnosisView>> diagnose(@PathParam("id") UUID id, @Valid @NotNull NewDiagnosis body) {
+        return consultations.diagnose(callers.current(), id, body.icd10().strip(), body.note())
+                .map(d -> RestResponse.ResponseBuilder.<DiagnosisView> created(URI.create("/api/v1/consultations/" + id + "/diagnoses"))
+                        .entity(DiagnosisView.of(d)).build());
+    }
+
+    @GET
+    @Path("/{id}/diagnoses")
+    @RolesAllowed({ "patient", "doctor" })
+    public Uni<List<DiagnosisView>> diagnoses(@PathParam("id") UUID id) {
+        return consultations.get(callers.current(), id).chain(c -> consultations.diagnoses(id))
+                .map(list -> list.stream().map(DiagnosisView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed("doctor")
+    @Operation(summary = "Complete the consultation (at least one diagnosis); publishes consultation.completed")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "422", description = "No diagnosis yet (problem: /problems/diagnosis-required)")
+    public Uni<ConsultationView> complete(@PathParam("id") UUID id) {
+        return consultations.complete(callers.current(), id).map(ConsultationView::of);
+    }
+
+    private static RestResponse<MessageView> created(UUID consultation, Message m, List<ConsultationService.ImageInfo> images) {
+        return RestResponse.ResponseBuilder.<MessageView> created(URI.create("/api/v1/consultations/" + consultation + "/messages?after="
+                + (m.seq() - 1) + "&limit=1")).entity(view(consultation, m, images)).build();
+    }
+
+    private static MessageView view(UUID consultation, Message m, List<ConsultationService.ImageInfo> images) {
+        return new MessageView(m.id(), m.seq(), m.sender().name(), m.text(), m.sentAt(), images.stream()
+                .filter(i -> i.messageId().equals(m.id()))
+                .map(i -> new ImageView(i.id(), i.mediaType(), i.sizeBytes(), "/api/v1/consultations/" + consultation + "/images/" + i.id()))
+                .toList());
+    }
+}

@@ -1,0 +1,103 @@
+package org.ihospital.contracts;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The shared reference data of contracts/reference: ICD-10 codes and the drug dictionary. */
+public final class ReferenceData {
+
+    /** An ICD-10 category a diagnosis may carry. */
+    public record Icd10(String code, String titleEn, String titleZh) {
+    }
+
+    /** A dictionary drug: what a prescription item refers to. */
+    public record Drug(String code, String genericName, String genericNameZh, String form, BigDecimal strength, String strengthUnit,
+            String atc, int maxDailyUnits, int maxQuantity) {
+    }
+
+    private static final Map<String, Icd10> ICD10 = load("icd10.csv",
+            f -> new Icd10(f.get(0), f.get(1), f.get(2)), Icd10::code);
+    private static final Map<String, Drug> DRUGS = load("drugs.csv",
+            f -> new Drug(f.get(0), f.get(1), f.get(2), f.get(3), new BigDecimal(f.get(4)), f.get(5), f.get(6),
+                    Integer.parseInt(f.get(7)), Integer.parseInt(f.get(8))),
+            Drug::code);
+
+    private ReferenceData() {
+    }
+
+    public static Optional<Icd10> icd10(String code) {
+        return Optional.ofNullable(code == null ? null : ICD10.get(code));
+    }
+
+    public static Optional<Drug> drug(String code) {
+        return Optional.ofNullable(code == null ? null : DRUGS.get(code));
+    }
+
+    public static int icd10Count() {
+        return ICD10.size();
+    }
+
+    public static int drugCount() {
+        return DRUGS.size();
+    }
+
+    private static <T> Map<String, T> load(String file, Function<List<String>, T> row, Function<T, String> key) {
+        Map<String, T> all = new LinkedHashMap<>();
+        var in = ReferenceData.class.getResourceAsStream("/contracts/reference/" + file);
+        if (in == null) {
+            throw new IllegalStateException("missing reference file " + file);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = reader.readLine(); // header
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                T value;
+                try {
+                    value = row.apply(fields(line));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(file + " line " + number + " is malformed: " + line, e);
+                }
+                if (all.put(key.apply(value), value) != null) {
+                    throw new IllegalStateException(file + " line " + number + " repeats " + key.apply(value));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(all);
+    }
+
+    /** Comma-separated fields; a field in double quotes may contain commas. */
+    static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
