@@ -12,17 +12,30 @@ import org.junit.jupiter.api.Test;
 
 class EventContractsTest {
 
+    static final String ISSUED = """
+            {"prescriptionId":"3f2a1c9e-1111-4222-8333-944445555666","consultationId":"3f2a1c9e-1111-4222-8333-944445555667",
+             "patientId":"3f2a1c9e-1111-4222-8333-944445555668","doctorId":"3f2a1c9e-1111-4222-8333-944445555669",
+             "issuedAt":"2026-11-25T08:00:00Z","expiresAt":"2026-11-28T08:00:00Z","diagnoses":["I10"],"region":"310104",
+             "allergies":[{"substance":"penicillin","severity":"SEVERE"}],
+             "items":[{"line":1,"drugCode":"AMLODIPINE-5MG-TAB","genericName":"amlodipine","atc":"C08CA01","form":"tablet",
+                       "strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}]}""";
+
     @Test
     void aConformingPayloadHasNoViolations() {
-        assertThat(EventContracts.violations("hospital.prescription.issued.v1",
-                "{\"prescriptionId\":\"3f2a1c9e-1111-4222-8333-944445555666\"}")).isEmpty();
+        assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED)).isEmpty();
     }
 
     @Test
     void aMissingOrMalformedFieldIsAViolation() {
-        assertThat(EventContracts.violations("hospital.prescription.issued.v1", "{}")).singleElement()
-                .asString().contains("prescriptionId");
-        assertThat(EventContracts.violations("hospital.prescription.revoked.v1", "{\"prescriptionId\":\"rx-1\"}"))
+        assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("\"diagnoses\":[\"I10\"],", "")))
+                .singleElement().asString().contains("diagnoses");
+        assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("C08CA01", "calcium blocker")))
+                .singleElement().asString().contains("atc");
+        assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("\"region\":\"310104\",",
+                "\"region\":\"310104\",\"patientName\":\"王小明\","))).singleElement().asString().contains("patientName");
+        assertThat(EventContracts.violations("hospital.prescription.revoked.v1",
+                "{\"prescriptionId\":\"rx-1\",\"patientId\":\"3f2a1c9e-1111-4222-8333-944445555668\",\"reason\":\"x\","
+                        + "\"revokedAt\":\"2026-11-25T08:00:00Z\"}"))
                 .singleElement().asString().contains("uuid");
         assertThat(EventContracts.violations("hospital.prescription.expired.v1", "[not json")).singleElement()
                 .asString().startsWith("not JSON");

@@ -94,6 +94,7 @@ public class Inbox {
         if (data == null || data.isBlank()) {
             throw new UnreadableEvent("CloudEvent " + id + " has no data");
         }
-        return new InboundEvent(id, type, subject, data);
+        java.time.Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElseGet(java.time.Instant::now);
+        return new InboundEvent(id, type, subject, time, data);
     }
 }

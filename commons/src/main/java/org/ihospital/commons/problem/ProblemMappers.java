@@ -162,32 +162,29 @@ public class ProblemMappers {
         String parameter = null;
         for (Path.Node node : path) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR -> { }
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> parameter = node.getName();
-                case CONTAINER_ELEMENT -> {
-                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
-                            : node.getKey() != null ? "[" + node.getKey() + "]" : "";
-                    if (parts.isEmpty()) {
-                        parts.add(index);
-                    } else {
-                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + index);
-                    }
-                }
                 default -> {
-                    String name = node.getName() == null ? "" : node.getName();
-                    if (node.getIndex() != null) {
-                        name = name + "[" + node.getIndex() + "]";
-                    } else if (node.getKey() != null) {
-                        name = name + "[" + node.getKey() + "]";
+                    // an element of a list or map: its index belongs to the container before it (items[0])
+                    if (node.isInIterable()) {
+                        String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                                : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                        if (parts.isEmpty()) {
+                            parts.add((parameter == null ? "" : parameter) + position);
+                        } else {
+                            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + position);
+                        }
                     }
-                    parts.add(name);
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        parts.add(node.getName());
+                    }
                 }
             }
         }
         if (parts.isEmpty()) {
             return parameter == null ? "" : parameter;
         }
-        return String.join(".", parts).replace(".[", "[");
+        return String.join(".", parts);
     }
 
     /** Jackson wraps a syntax error met while binding a field in a mapping error for that field. */

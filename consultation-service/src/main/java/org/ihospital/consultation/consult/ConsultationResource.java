@@ -76,11 +76,11 @@ public class ConsultationResource {
     }
 
     private final ConsultationService consultations;
-    private final ConsultationStream stream;
+    private final ConsultationChangesHandler stream;
     private final Callers callers;
     private final Vertx vertx;
 
-    public ConsultationResource(ConsultationService consultations, ConsultationStream stream, Callers callers, Vertx vertx) {
+    public ConsultationResource(ConsultationService consultations, ConsultationChangesHandler stream, Callers callers, Vertx vertx) {
         this.consultations = consultations;
         this.stream = stream;
         this.callers = callers;
@@ -170,7 +170,7 @@ public class ConsultationResource {
     @RolesAllowed({ "patient", "doctor" })
     @Operation(summary = "Live changes of the conversation as server-sent events: message (read it with GET messages), completed, heartbeat")
     @Blocking
-    public Multi<ConsultationStream.Change> events(@PathParam("id") UUID id) throws Throwable {
+    public Multi<ConsultationChangesHandler.Change> events(@PathParam("id") UUID id) throws Throwable {
         // the participant check must finish before the response starts, so that a stranger gets a real 404
         VertxContextSupport.subscribeAndAwait(() -> consultations.get(callers.current(), id));
         return stream.of(id);

@@ -34,7 +34,7 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
 
     static final String TOPIC = "consultation.consultations";
     static final CloudEventType COMPLETED = CloudEventType.of("consultation.completed");
-    /** PostgreSQL channel on which committed conversation changes are announced (see ConsultationStream). */
+    /** PostgreSQL channel on which committed conversation changes are announced (see ConsultationChangesHandler). */
     static final String CHANNEL = "consultation_event";
 
     record ConsultationCompleted(UUID consultationId, UUID appointmentId, UUID patientId, UUID doctorId, List<String> diagnoses,
@@ -207,7 +207,7 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
     private Uni<Void> announce(org.hibernate.reactive.mutiny.Mutiny.Session s, UUID consultation, String type, UUID messageId) {
         String payload;
         try {
-            payload = json.writeValueAsString(new ConsultationStream.Change(type, consultation, messageId, clock.instant()));
+            payload = json.writeValueAsString(new ConsultationChangesHandler.Change(type, consultation, messageId, clock.instant()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

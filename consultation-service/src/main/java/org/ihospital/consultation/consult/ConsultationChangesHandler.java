@@ -23,9 +23,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * {@code GET …/messages?after=}.
  */
 @ApplicationScoped
-public class ConsultationStream {
+public class ConsultationChangesHandler {
 
-    private static final Logger LOG = Logger.getLogger(ConsultationStream.class);
+    private static final Logger LOG = Logger.getLogger(ConsultationChangesHandler.class);
 
     /** What changed: a new {@code message} (with its id), or the consultation was {@code completed}; {@code heartbeat} keeps proxies from closing the stream. */
     public record Change(String type, UUID consultationId, UUID messageId, Instant at) {
@@ -35,7 +35,7 @@ public class ConsultationStream {
     private final PgNotifications notifications;
     private final ObjectMapper json;
 
-    public ConsultationStream(PgNotifications notifications, ObjectMapper json) {
+    public ConsultationChangesHandler(PgNotifications notifications, ObjectMapper json) {
         this.notifications = notifications;
         this.json = json;
     }

@@ -1,0 +1,41 @@
+package org.ihospital.consultation.prescription;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.ihospital.commons.problem.Problem;
+import org.ihospital.commons.problem.ProblemException;
+
+final class PrescriptionProblems {
+
+    private PrescriptionProblems() {
+    }
+
+    static final class InvalidItems extends ProblemException {
+        private final List<Problem.FieldError> errors;
+
+        InvalidItems(List<Problem.FieldError> errors) {
+            super("validation", 400, "Invalid request", "The prescription's items are not acceptable");
+            this.errors = errors;
+        }
+
+        @Override
+        public List<Problem.FieldError> fieldErrors() {
+            return errors;
+        }
+    }
+
+    static final class ConsultationNotCompleted extends ProblemException {
+        ConsultationNotCompleted(UUID consultation) {
+            super("consultation-not-completed", 409, "Consultation not completed",
+                    "Complete consultation " + consultation + " (with its diagnoses) before prescribing");
+        }
+    }
+
+    static final class NotRevocable extends ProblemException {
+        NotRevocable(UUID prescription, String status) {
+            super("prescription-not-revocable", 409, "Prescription cannot be revoked",
+                    "Prescription " + prescription + " is " + status.toLowerCase() + "; only an issued, undispensed one can be revoked");
+        }
+    }
+}
