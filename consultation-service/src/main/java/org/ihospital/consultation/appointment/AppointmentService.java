@@ -14,6 +14,7 @@ import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.consultation.audit.AuditTrailRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Cursor;
 import org.ihospital.consultation.infrastructure.Parties;
@@ -48,6 +49,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     private final BookingService bookings;
     private final PatientService patients;
     private final Parties parties;
+    private final AuditTrailRepository audit;
     private final SlotRepository slots;
     private final WaitlistService waitlist;
     private final Idempotency idempotency;
@@ -56,11 +58,12 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     private final Duration cutOff;
 
     public AppointmentService(BookingService bookings, PatientService patients, Parties parties, SlotRepository slots,
-            WaitlistService waitlist, Idempotency idempotency, Outbox outbox, Clock clock,
+            WaitlistService waitlist, AuditTrailRepository audit, Idempotency idempotency, Outbox outbox, Clock clock,
             @ConfigProperty(name = "hospital.booking.change-cut-off", defaultValue = "PT2H") Duration cutOff) {
         this.bookings = bookings;
         this.patients = patients;
         this.parties = parties;
+        this.audit = audit;
         this.slots = slots;
         this.waitlist = waitlist;
         this.idempotency = idempotency;
@@ -96,9 +99,10 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Appointment> get(Caller caller, UUID id) {
-        return visible(caller, id, LockModeType.NONE);
+        return visible(caller, id, LockModeType.NONE)
+                .call(a -> audit.staffRead(caller, a.patientId(), "read-appointment", "appointment/" + id));
     }
 
     @WithTransaction

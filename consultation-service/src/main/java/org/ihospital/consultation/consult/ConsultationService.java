@@ -13,6 +13,7 @@ import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.consultation.appointment.AppointmentService;
+import org.ihospital.consultation.audit.AuditTrailRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Parties;
 import org.ihospital.contracts.ReferenceData;
@@ -52,13 +53,15 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
     }
 
     private final Parties parties;
+    private final AuditTrailRepository audit;
     private final AppointmentService appointments;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ConsultationService(Parties parties, AppointmentService appointments, Outbox outbox, ObjectMapper json, Clock clock) {
+    public ConsultationService(Parties parties, AuditTrailRepository audit, AppointmentService appointments, Outbox outbox, ObjectMapper json, Clock clock) {
         this.parties = parties;
+        this.audit = audit;
         this.appointments = appointments;
         this.outbox = outbox;
         this.json = json;
@@ -88,9 +91,10 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
                         .chain(c -> Uni.createFrom().failure(new ConsultationProblems.AlreadyOpened(c.id()))));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Consultation> get(Caller caller, UUID id) {
-        return visible(caller, id, LockModeType.NONE);
+        return visible(caller, id, LockModeType.NONE)
+                .call(c -> audit.staffRead(caller, c.patientId(), "read-consultation", "consultation/" + id));
     }
 
     @WithTransaction
@@ -119,9 +123,11 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
     }
 
     /** The conversation after {@code afterSeq} (0: from the start), oldest first. */
-    @WithSession
+    @WithTransaction
     public Uni<Conversation> messages(Caller caller, UUID id, long afterSeq, int limit) {
-        return visible(caller, id, LockModeType.NONE).chain(c -> Panache.getSession().chain(s -> s
+        return visible(caller, id, LockModeType.NONE)
+                .call(c -> audit.staffRead(caller, c.patientId(), "read-messages", "consultation/" + id + "/messages"))
+                .chain(c -> Panache.getSession().chain(s -> s
                 .createSelectionQuery("from Message where consultationId = ?1 and seq > ?2 order by seq", Message.class)
                 .setParameter(1, id).setParameter(2, afterSeq).setMaxResults(limit + 1).getResultList()
                 .chain(found -> {
@@ -145,9 +151,11 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
                 })));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<ImageContent> image(Caller caller, UUID id, UUID imageId) {
-        return visible(caller, id, LockModeType.NONE).chain(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return visible(caller, id, LockModeType.NONE)
+                .call(c -> audit.staffRead(caller, c.patientId(), "read-image", "consultation/" + id + "/images/" + imageId))
+                .chain(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
                 select i.media_type, i.content from message_image i join message m on m.id = i.message_id
                 where i.id = ?1 and m.consultation_id = ?2""", Object[].class)
                 .setParameter(1, imageId).setParameter(2, id).getResultList()))

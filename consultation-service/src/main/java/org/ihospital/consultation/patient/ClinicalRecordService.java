@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.consultation.audit.AuditTrailRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Parties;
 import org.ihospital.contracts.ReferenceData;
@@ -46,10 +47,12 @@ public class ClinicalRecordService {
     }
 
     private final Parties parties;
+    private final AuditTrailRepository audit;
     private final Clock clock;
 
-    public ClinicalRecordService(Parties parties, Clock clock) {
+    public ClinicalRecordService(Parties parties, AuditTrailRepository audit, Clock clock) {
         this.parties = parties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -102,9 +105,11 @@ public class ClinicalRecordService {
                         : Uni.createFrom().failure(new ResourceNotFound(table, id)));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Record> read(Caller caller, UUID patient) {
-        return readable(caller, patient).chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return readable(caller, patient)
+                .call(() -> audit.staffRead(caller, patient, "read-record", "patient/" + patient + "/record"))
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "select id, icd10, diagnosed_on, source, note from patient_condition where patient_id = ?1 order by diagnosed_on, id",
                 Object[].class).setParameter(1, patient).getResultList()
                 .chain(conditions -> s.createNativeQuery(

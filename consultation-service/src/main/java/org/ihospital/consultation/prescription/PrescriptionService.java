@@ -19,6 +19,7 @@ import org.ihospital.commons.idempotency.Idempotency;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.Problem;
 import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.consultation.audit.AuditTrailRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Parties;
 import org.jboss.logging.Logger;
@@ -55,6 +56,7 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
     }
 
     private final Parties parties;
+    private final AuditTrailRepository audit;
     private final Idempotency idempotency;
     private final Outbox outbox;
     private final PrescriptionSigner signer;
@@ -63,11 +65,12 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
     private final Clock clock;
     private final Duration validity;
 
-    public PrescriptionService(Parties parties, Idempotency idempotency, Outbox outbox, TimelineRepository timeline, Clock clock,
+    public PrescriptionService(Parties parties, AuditTrailRepository audit, Idempotency idempotency, Outbox outbox, TimelineRepository timeline, Clock clock,
             @ConfigProperty(name = "hospital.prescription.key-encryption-key") String keyEncryptionKey,
             @ConfigProperty(name = "hospital.prescription.follow-up-only", defaultValue = "true") boolean followUpOnly,
             @ConfigProperty(name = "hospital.prescription.validity", defaultValue = "P3D") Duration validity) {
         this.parties = parties;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.timeline = timeline;
@@ -193,15 +196,19 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
                 .map(r -> new Key((UUID) r[0], new PrescriptionSigner.SealedKey((byte[]) r[1], (byte[]) r[2], (byte[]) r[3])));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<PrescriptionView> get(Caller caller, UUID id) {
-        return visible(caller, id, LockModeType.NONE).chain(p -> items(id).map(items -> view(p, items)));
+        return visible(caller, id, LockModeType.NONE)
+                .call(p -> audit.staffRead(caller, p.patientId(), "read-prescription", "prescription/" + id))
+                .chain(p -> items(id).map(items -> view(p, items)));
     }
 
     /** Recomputes the canonical content from the stored fields and checks the doctor's signature over it. */
-    @WithSession
+    @WithTransaction
     public Uni<Verification> verify(Caller caller, UUID id) {
-        return visible(caller, id, LockModeType.NONE).chain(p -> items(id).chain(items -> Panache.getSession()
+        return visible(caller, id, LockModeType.NONE)
+                .call(p -> audit.staffRead(caller, p.patientId(), "verify-prescription", "prescription/" + id + "/verification"))
+                .chain(p -> items(id).chain(items -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("select public_key from doctor_key where id = ?1", byte[].class)
                         .setParameter(1, p.keyId()).getSingleResult())
                 .map(publicKey -> {
@@ -213,9 +220,11 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
                 })));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<TimelineRepository.Step>> timeline(Caller caller, UUID id) {
-        return visible(caller, id, LockModeType.NONE).chain(p -> timeline.of(id));
+        return visible(caller, id, LockModeType.NONE)
+                .call(p -> audit.staffRead(caller, p.patientId(), "read-timeline", "prescription/" + id + "/timeline"))
+                .chain(p -> timeline.of(id));
     }
 
     @WithTransaction

@@ -55,7 +55,9 @@ class PrescriptionChainTest {
 
     private static ServiceProcess startConsultationService() {
         return ServiceProcess.start(CONSULTATION_JAR, Path.of("target", "consultation-service-chain.log"),
-                Map.of("hospital.db.name", "consultation_test"), Duration.ofSeconds(90));
+                Map.of("hospital.db.name", "consultation_test",
+                        "hospital.prescription.key-encryption-key", "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI="),
+                Duration.ofSeconds(90));
     }
 
     @Test
