@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.consultation.infrastructure.SqlValues;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -78,17 +80,8 @@ public class AuditService {
                 q.setParameter(i + 1, params[i]);
             }
             return q.getResultList();
-        }).map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
+        }).map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -42,12 +42,6 @@ public final class ConsultationProblems {
         }
     }
 
-    static final class UnknownIcd10 extends ProblemException {
-        UnknownIcd10(String code) {
-            super("unknown-icd10-code", 422, "Unknown ICD-10 code", "'" + code + "' is not in the hospital's ICD-10 list");
-        }
-    }
-
     static final class EmptyMessage extends ProblemException {
         EmptyMessage() {
             super("empty-message", 400, "Empty message", "A message has text, images, or both");

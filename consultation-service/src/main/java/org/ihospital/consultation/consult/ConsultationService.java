@@ -168,7 +168,7 @@ public class ConsultationService implements PanacheRepositoryBase<Consultation, 
         return visibleToItsDoctor(caller, id).chain(consultation -> {
             consultation.requireOpen();
             if (ReferenceData.icd10(icd10).isEmpty()) {
-                return Uni.createFrom().failure(new ConsultationProblems.UnknownIcd10(icd10));
+                return Uni.createFrom().failure(new UnknownIcd10Code(icd10));
             }
             Diagnosis diagnosis = Diagnosis.of(consultation, icd10, note, caller.subject(), clock.instant());
             return Panache.getSession().chain(s -> s.persist(diagnosis).chain(s::flush)).replaceWith(diagnosis);

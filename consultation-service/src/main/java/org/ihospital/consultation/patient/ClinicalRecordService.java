@@ -8,10 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.problem.InvalidField;
-import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.consultation.audit.AuditTrailRepository;
+import org.ihospital.consultation.consult.UnknownIcd10Code;
 import org.ihospital.consultation.infrastructure.Caller;
+import org.ihospital.consultation.infrastructure.SqlValues;
 import org.ihospital.consultation.infrastructure.Parties;
 import org.ihospital.contracts.ReferenceData;
 
@@ -40,12 +41,6 @@ public class ClinicalRecordService {
     public record Record(List<Condition> conditions, List<Allergy> allergies, List<Medication> medications) {
     }
 
-    static final class UnknownIcd10 extends ProblemException {
-        UnknownIcd10(String code) {
-            super("unknown-icd10-code", 422, "Unknown ICD-10 code", "'" + code + "' is not in the hospital's ICD-10 list");
-        }
-    }
-
     private final Parties parties;
     private final AuditTrailRepository audit;
     private final Clock clock;
@@ -59,7 +54,7 @@ public class ClinicalRecordService {
     @WithTransaction
     public Uni<Condition> addCondition(Caller caller, UUID patient, String icd10, LocalDate diagnosedOn, String source, String note) {
         if (ReferenceData.icd10(icd10).isEmpty()) {
-            return Uni.createFrom().failure(new UnknownIcd10(icd10));
+            return Uni.createFrom().failure(new UnknownIcd10Code(icd10));
         }
         if (diagnosedOn.isAfter(LocalDate.now(clock))) {
             return Uni.createFrom().failure(new InvalidField("diagnosedOn", "must not be in the future"));
@@ -119,11 +114,11 @@ public class ClinicalRecordService {
                                 "select id, name, drug_code, dosage, since from medication where patient_id = ?1 and active order by recorded_at, id",
                                 Object[].class).setParameter(1, patient).getResultList()
                                 .map(medications -> new Record(
-                                        conditions.stream().map(r -> new Condition((UUID) r[0], (String) r[1], toDate(r[2]), (String) r[3],
+                                        conditions.stream().map(r -> new Condition((UUID) r[0], (String) r[1], SqlValues.date(r[2]), (String) r[3],
                                                 (String) r[4])).toList(),
                                         allergies.stream().map(r -> new Allergy((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList(),
                                         medications.stream().map(r -> new Medication((UUID) r[0], (String) r[1], (String) r[2],
-                                                (String) r[3], toDate(r[4]))).toList()))))));
+                                                (String) r[3], SqlValues.date(r[4]))).toList()))))));
     }
 
     /** The care team may edit: an operator, or a doctor with an appointment with this patient. */
@@ -168,10 +163,4 @@ public class ClinicalRecordService {
         });
     }
 
-    private static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ihospital.consultation.infrastructure.SqlValues;
 import org.ihospital.commons.idempotency.Idempotency;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.Problem;
@@ -120,7 +121,7 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
                     if (!"COMPLETED".equals(c[1])) {
                         return Uni.createFrom().failure(new PrescriptionProblems.ConsultationNotCompleted(request.consultationId()));
                     }
-                    Instant openedAt = toInstant(c[2]);
+                    Instant openedAt = SqlValues.instant(c[2]);
                     return currentAndEarlierDiagnoses(s, request.consultationId(), patient, openedAt)
                             .chain(d -> sign(s, doctor, patient, request.consultationId(), (String) c[3], (String) c[4],
                                     followUpOnly.followUps(d.current(), d.earlier()), items));
@@ -318,13 +319,4 @@ public class PrescriptionService implements PanacheRepositoryBase<Prescription, 
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.consultation.infrastructure.SqlValues;
 import org.ihospital.commons.messaging.InboundEvent;
 import org.ihospital.commons.messaging.UnreadableEvent;
 
@@ -70,7 +71,7 @@ public class TimelineRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select type, occurred_at, detail::text from prescription_timeline where prescription_id = ?1
                 order by occurred_at, id""", Object[].class).setParameter(1, prescription).getResultList())
-                .map(rows -> rows.stream().map(r -> new Step((String) r[0], instant(r[1]), tree((String) r[2]))).toList());
+                .map(rows -> rows.stream().map(r -> new Step((String) r[0], SqlValues.instant(r[1]), tree((String) r[2]))).toList());
     }
 
     private Uni<Void> insert(UUID prescription, UUID eventId, String type, Instant at, String detail) {
@@ -89,13 +90,4 @@ public class TimelineRepository {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.ihospital.commons.testing.Database;
 import org.ihospital.commons.testing.KafkaProbe;
 import org.ihospital.commons.testing.ServiceProcess;
+import org.ihospital.contracts.EventContracts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,10 +131,29 @@ class PrescriptionChainTest {
             st.setString(2, TOPIC);
             st.setString(3, prescription.toString());
             st.setString(4, "hospital.prescription." + event + ".v1");
-            st.setString(5, "{\"prescriptionId\":\"" + prescription + "\"}");
+            st.setString(5, payload(prescription, event));
             st.executeUpdate();
         }
         return id;
+    }
+
+    /** The event's data as consultation-service writes it, checked against the contract pharmacy relies on. */
+    private static String payload(UUID prescription, String event) {
+        String patient = UUID.randomUUID().toString();
+        String data = switch (event) {
+            case "issued" -> """
+                    {"prescriptionId":"%s","consultationId":"%s","patientId":"%s","doctorId":"%s",
+                     "issuedAt":"2026-11-25T08:00:00Z","expiresAt":"2026-11-28T08:00:00Z","diagnoses":["I10"],"region":"310104",
+                     "allergies":[],"items":[{"line":1,"drugCode":"AMLODIPINE-5MG-TAB","genericName":"amlodipine","atc":"C08CA01",
+                     "form":"tablet","strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}]}"""
+                    .formatted(prescription, UUID.randomUUID(), patient, UUID.randomUUID());
+            case "revoked" -> """
+                    {"prescriptionId":"%s","patientId":"%s","reason":"dose changed","revokedAt":"2026-11-25T09:00:00Z"}"""
+                    .formatted(prescription, patient);
+            default -> throw new IllegalArgumentException(event);
+        };
+        assertThat(EventContracts.violations("hospital.prescription." + event + ".v1", data)).isEmpty();
+        return data;
     }
 
     private static String status(UUID prescription) {
