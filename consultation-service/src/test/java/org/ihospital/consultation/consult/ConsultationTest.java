@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -165,12 +167,22 @@ class ConsultationTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300); // the stream is subscribed
-        String messageId = given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
-                .body(Map.of("text", "请继续服用氨氯地平"))
-                .when().post("/api/v1/consultations/" + consultation + "/messages").then().statusCode(201).extract().path("id");
-        String line = heard.get(10, TimeUnit.SECONDS);
-        assertThat(line).contains(messageId, consultation.toString());
+        // the doctor writes until the patient's stream hears it (the first may precede the subscription)
+        List<String> sent = new ArrayList<>();
+        String line = null;
+        for (int attempt = 0; attempt < 5 && line == null; attempt++) {
+            sent.add(given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                    .body(Map.of("text", "请继续服用氨氯地平"))
+                    .when().post("/api/v1/consultations/" + consultation + "/messages").then().statusCode(201).extract().path("id"));
+            try {
+                line = heard.get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // write again
+            }
+        }
+        assertThat(line).isNotNull().contains(consultation.toString());
+        String heardLine = line;
+        assertThat(sent).anySatisfy(id -> assertThat(heardLine).contains(id));
 
         HttpResponse<String> outsider = http.send(HttpRequest.newBuilder(URI.create(consultations + "/" + consultation + "/events"))
                 .header("Authorization", Keycloak.bearer("patient-2")).header("Accept", "text/event-stream")

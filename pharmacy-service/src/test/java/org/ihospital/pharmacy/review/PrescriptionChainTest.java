@@ -89,7 +89,7 @@ class PrescriptionChainTest {
         // Hold the relay inside "mark published" (after Kafka acknowledged the batch) long enough to kill it there.
         consultationSql("""
                 create or replace function hold_mark_published() returns trigger language plpgsql as $$
-                begin perform pg_sleep(4); return new; end $$""");
+                begin perform pg_sleep(30); return new; end $$""");
         consultationSql("""
                 create trigger hold_mark_published before update of published_at on outbox_event
                 for each row execute function hold_mark_published()""");
@@ -99,6 +99,9 @@ class PrescriptionChainTest {
 
             await().atMost(PATIENCE).until(() -> reviews(prescription) == 1);   // published and consumed …
             consultation.kill();                                                 // … but never marked
+            // PostgreSQL ends a dead client's session when it next talks to it; end the sleeping one now
+            consultationCount("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database()"
+                    + " and query like '%update outbox_event%' and pid <> pg_backend_pid()");
             await().atMost(PATIENCE).until(() -> consultationCount(
                     "select count(*) from pg_stat_activity where datname = current_database() and query like '%update outbox_event%'"
                             + " and pid <> pg_backend_pid()") == 0);
