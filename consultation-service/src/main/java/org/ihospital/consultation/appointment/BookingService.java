@@ -31,20 +31,21 @@ public class BookingService {
     }
 
     public Uni<Appointment> book(UUID slotId, UUID patientId, String reason) {
-        return slots.findById(slotId)
-                .onItem().ifNull().failWith(() -> new ResourceNotFound("slot", slotId))
-                .chain(slot -> slots.book(slotId, patientId).chain(booked -> {
-                    if (!booked) {
-                        return Uni.createFrom().failure(new AppointmentProblems.SlotAlreadyTaken(slotId));
-                    }
-                    Appointment appointment = Appointment.book(slotId, patientId, slot.doctorId(), slot.startsAt(), slot.endsAt(),
-                            reason, clock.instant());
-                    return Panache.getSession().chain(s -> s.persist(appointment).chain(s::flush))
-                            .chain(() -> outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.BOOKED, appointment.id().toString(),
-                                    new AppointmentEvents.AppointmentBooked(appointment.id(), patientId, slot.doctorId(), slotId,
-                                            slot.startsAt(), slot.endsAt(), appointment.bookedAt())))
-                            .replaceWith(appointment);
-                }))
+        return slots.take(slotId, patientId).chain(taken -> {
+            if (taken.isEmpty()) {
+                // not taken: tell a slot that does not exist from one that is no longer free
+                return slots.count("id", slotId).chain(n -> Uni.createFrom().failure(n == 0
+                        ? new ResourceNotFound("slot", slotId) : new AppointmentProblems.SlotAlreadyTaken(slotId)));
+            }
+            var slot = taken.get();
+            Appointment appointment = Appointment.book(slotId, patientId, slot.doctorId(), slot.startsAt(), slot.endsAt(),
+                    reason, clock.instant());
+            return Panache.getSession().chain(s -> s.persist(appointment).chain(s::flush))
+                    .chain(() -> outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.BOOKED, appointment.id().toString(),
+                            new AppointmentEvents.AppointmentBooked(appointment.id(), patientId, slot.doctorId(), slotId,
+                                    slot.startsAt(), slot.endsAt(), appointment.bookedAt())))
+                    .replaceWith(appointment);
+        })
                 .onFailure(e -> Constraints.violated(e, "appointment_one_per_slot"))
                 .transform(e -> new AppointmentProblems.SlotAlreadyTaken(slotId));
     }

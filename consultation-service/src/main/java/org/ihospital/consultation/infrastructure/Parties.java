@@ -29,16 +29,18 @@ public class Parties {
         return Uni.createFrom().item(NOBODY);
     }
 
-    /** The caller's patient record, created from the token on first use. */
+    /** The caller's patient record, created from the token on first use (concurrent first uses create one). */
     public Uni<UUID> patient(Caller caller) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into patient (id, user_id, name) values (?1, ?2, ?3)
-                on conflict (user_id) do nothing""")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, caller.subject())
-                .setParameter(3, caller.displayName() == null ? "" : caller.displayName())
-                .executeUpdate()
-                .chain(() -> s.createNativeQuery("select id from patient where user_id = ?1", UUID.class)
-                        .setParameter(1, caller.subject()).getSingleResult()));
+        return Panache.getSession().chain(s -> s.createNativeQuery("select id from patient where user_id = ?1", UUID.class)
+                .setParameter(1, caller.subject()).getResultList()
+                .chain(found -> !found.isEmpty() ? Uni.createFrom().item(found.get(0)) : s.createNativeQuery("""
+                        insert into patient (id, user_id, name) values (?1, ?2, ?3)
+                        on conflict (user_id) do nothing""")
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, caller.subject())
+                        .setParameter(3, caller.displayName() == null ? "" : caller.displayName())
+                        .executeUpdate()
+                        .chain(() -> s.createNativeQuery("select id from patient where user_id = ?1", UUID.class)
+                                .setParameter(1, caller.subject()).getSingleResult())));
     }
 }

@@ -21,11 +21,26 @@ public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
 
     /** Books an open slot, or one held for this patient whose hold has not run out. */
     public Uni<Boolean> book(UUID slotId, UUID patientId) {
-        return changed("""
-                update slot set status = 'BOOKED', held_for = null, held_until = null
-                where id = ?1 and starts_at > now()
-                  and (status = 'OPEN' or (status = 'HELD' and held_for = ?2 and held_until > now()))""", slotId, patientId);
+        return changed(BOOK, slotId, patientId);
     }
+
+    /** What a booking needs to know of the slot it just took. */
+    public record Taken(UUID doctorId, Instant startsAt, Instant endsAt) {
+    }
+
+    /** {@link #book}, answering with the slot's doctor and times in the same statement; empty when not booked. */
+    public Uni<java.util.Optional<Taken>> take(UUID slotId, UUID patientId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(BOOK + " returning doctor_id, starts_at, ends_at", Object[].class)
+                .setParameter(1, slotId).setParameter(2, patientId).getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> new Taken((UUID) r[0],
+                        org.ihospital.consultation.infrastructure.SqlValues.instant(r[1]),
+                        org.ihospital.consultation.infrastructure.SqlValues.instant(r[2]))));
+    }
+
+    private static final String BOOK = """
+            update slot set status = 'BOOKED', held_for = null, held_until = null
+            where id = ?1 and starts_at > now()
+              and (status = 'OPEN' or (status = 'HELD' and held_for = ?2 and held_until > now()))""";
 
     /** Holds a slot that was just freed (still BOOKED by the cancelled appointment) for a waitlisted patient. */
     public Uni<Boolean> hold(UUID slotId, UUID patientId, Instant until) {
