@@ -23,10 +23,10 @@ import org.ihospital.consultation.schedule.SlotRepository;
 import org.ihospital.consultation.waitlist.WaitlistService;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Booking, listing, cancelling, moving and closing follow-up visits. */
@@ -80,8 +80,11 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
                         .map(AppointmentView::of));
     }
 
-    /** The caller's visits (a patient's own, a doctor's own), by start time, a page at a time. */
-    @WithSession
+    /**
+     * The caller's visits (a patient's own, a doctor's own), by start time, a page at a time. A doctor's
+     * page is a staff read of each patient on it, and is audited as such.
+     */
+    @WithTransaction
     public Uni<AppointmentPage> list(Caller caller, String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
         return owner(caller).chain(owner -> {
@@ -90,7 +93,10 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
             Sort order = Sort.by("startsAt").and("id");
             var found = after == null ? find(query, order, owner) : find(query, order, owner, after.at(), after.id());
             return found.page(Page.ofSize(limit + 1)).list();
-        }).map(rows -> {
+        }).call(rows -> Multi.createFrom().iterable(rows.stream().limit(limit).map(Appointment::patientId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(patient -> audit.staffRead(caller, patient, "list-appointments", "appointments"))
+                .collect().last())
+                .map(rows -> {
             List<AppointmentView> items = rows.stream().limit(limit).map(AppointmentView::of).toList();
             String next = rows.size() > limit
                     ? new Cursor(items.get(limit - 1).startsAt(), items.get(limit - 1).id()).encode()
