@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.NativeQueries;
 import org.ihospital.consultation.infrastructure.SqlValues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -72,15 +73,9 @@ public class AuditService {
     }
 
     private Uni<List<AuditEntry>> select(String where, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery("""
-                    select seq, at, actor, actor_role, patient_id, action, resource, request_id, prev_hash, hash from audit_log
-                    """ + where, Object[].class);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.getResultList();
-        }).map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
+        return Panache.getSession().chain(s -> NativeQueries.bind(s.createNativeQuery("""
+                select seq, at, actor, actor_role, patient_id, action, resource, request_id, prev_hash, hash from audit_log
+                """ + where, Object[].class), params).getResultList()).map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 (UUID) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList());
     }
 

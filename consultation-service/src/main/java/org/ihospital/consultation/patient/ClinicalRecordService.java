@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.NativeQueries;
 import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.consultation.audit.AuditTrailRepository;
@@ -154,13 +155,7 @@ public class ClinicalRecordService {
     }
 
     private static Uni<Integer> insert(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.executeUpdate();
-        });
+        return Panache.getSession().chain(s -> NativeQueries.bind(s.createNativeQuery(sql), params).executeUpdate());
     }
 
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.NativeQueries;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -60,12 +62,7 @@ public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
     }
 
     private static Uni<Boolean> changed(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        }).map(rows -> rows == 1);
+        return Panache.getSession().chain(s -> NativeQueries.bind(s.createNativeQuery(sql), params).executeUpdate())
+                .map(rows -> rows == 1);
     }
 }
