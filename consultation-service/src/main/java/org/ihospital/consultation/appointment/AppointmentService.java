@@ -18,7 +18,6 @@ import org.ihospital.consultation.audit.AuditTrailRepository;
 import org.ihospital.consultation.infrastructure.Caller;
 import org.ihospital.consultation.infrastructure.Cursor;
 import org.ihospital.consultation.infrastructure.Parties;
-import org.ihospital.consultation.patient.PatientService;
 import org.ihospital.consultation.schedule.SlotRepository;
 import org.ihospital.consultation.waitlist.WaitlistService;
 
@@ -47,7 +46,6 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     }
 
     private final BookingService bookings;
-    private final PatientService patients;
     private final Parties parties;
     private final AuditTrailRepository audit;
     private final SlotRepository slots;
@@ -57,11 +55,10 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     private final Clock clock;
     private final Duration cutOff;
 
-    public AppointmentService(BookingService bookings, PatientService patients, Parties parties, SlotRepository slots,
+    public AppointmentService(BookingService bookings, Parties parties, SlotRepository slots,
             WaitlistService waitlist, AuditTrailRepository audit, Idempotency idempotency, Outbox outbox, Clock clock,
             @ConfigProperty(name = "hospital.booking.change-cut-off", defaultValue = "PT2H") Duration cutOff) {
         this.bookings = bookings;
-        this.patients = patients;
         this.parties = parties;
         this.audit = audit;
         this.slots = slots;
@@ -75,8 +72,8 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     @WithTransaction
     public Uni<Idempotency.Outcome<AppointmentView>> book(Caller caller, BookingRequest request, String idempotencyKey) {
         return idempotency.once(caller.subject(), idempotencyKey, "POST /api/v1/appointments", request, AppointmentView.class,
-                () -> patients.ofCaller(caller)
-                        .chain(patient -> bookings.book(request.slotId(), patient.id(), request.reason()))
+                () -> parties.patient(caller)
+                        .chain(patient -> bookings.book(request.slotId(), patient, request.reason()))
                         .map(AppointmentView::of));
     }
 
@@ -87,7 +84,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     @WithTransaction
     public Uni<AppointmentPage> list(Caller caller, String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        return owner(caller).chain(owner -> {
+        return parties.of(caller).chain(owner -> {
             String who = caller.isPatient() ? "patientId" : "doctorId";
             String query = who + " = ?1" + (after == null ? "" : " and (startsAt > ?2 or (startsAt = ?2 and id > ?3))");
             Sort order = Sort.by("startsAt").and("id");
@@ -160,13 +157,9 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     /** The appointment if the caller may see it (its patient, its doctor); otherwise it does not exist for them. */
     private Uni<Appointment> visible(Caller caller, UUID id, LockModeType lock) {
-        return owner(caller)
+        return parties.of(caller)
                 .chain(owner -> findById(id, lock).map(a -> a != null && (owner.equals(a.patientId()) || owner.equals(a.doctorId())) ? a : null))
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("appointment", id));
-    }
-
-    private Uni<UUID> owner(Caller caller) {
-        return parties.of(caller);
     }
 
     /** The visit has taken place: its consultation was completed. Runs in the caller's transaction. */

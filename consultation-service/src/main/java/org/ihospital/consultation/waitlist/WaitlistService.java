@@ -17,7 +17,7 @@ import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.consultation.appointment.BookingService;
 import org.ihospital.consultation.doctor.DoctorRepository;
 import org.ihospital.consultation.infrastructure.Caller;
-import org.ihospital.consultation.patient.PatientService;
+import org.ihospital.consultation.infrastructure.Parties;
 import org.ihospital.consultation.schedule.SlotRepository;
 import org.jboss.logging.Logger;
 
@@ -36,16 +36,16 @@ public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUI
 
     private static final Logger LOG = Logger.getLogger(WaitlistService.class);
 
-    private final PatientService patients;
+    private final Parties parties;
     private final DoctorRepository doctors;
     private final SlotRepository slots;
     private final BookingService bookings;
     private final Clock clock;
     private final Duration hold;
 
-    public WaitlistService(PatientService patients, DoctorRepository doctors, SlotRepository slots, BookingService bookings, Clock clock,
+    public WaitlistService(Parties parties, DoctorRepository doctors, SlotRepository slots, BookingService bookings, Clock clock,
             @ConfigProperty(name = "hospital.waitlist.hold", defaultValue = "PT15M") Duration hold) {
-        this.patients = patients;
+        this.parties = parties;
         this.doctors = doctors;
         this.slots = slots;
         this.bookings = bookings;
@@ -63,14 +63,14 @@ public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUI
                 .chain(doctor -> slots.count("doctorId = ?1 and day = ?2 and status = ?3 and startsAt > ?4", doctorId, day,
                         org.ihospital.consultation.schedule.Slot.Status.OPEN, clock.instant()))
                 .chain(free -> free > 0 ? Uni.createFrom().failure(new WaitlistProblems.FreeSlotsAvailable())
-                        : patients.ofCaller(caller))
-                .chain(patient -> persistAndFlush(WaitlistEntry.join(doctorId, day, patient.id(), clock.instant())))
+                        : parties.patient(caller))
+                .chain(patient -> persistAndFlush(WaitlistEntry.join(doctorId, day, patient, clock.instant())))
                 .onFailure(e -> Constraints.violated(e, "waitlist_one_live_place")).transform(e -> new WaitlistProblems.AlreadyWaiting());
     }
 
     @WithSession
     public Uni<List<WaitlistEntry>> mine(Caller caller) {
-        return patients.me(caller).chain(p -> list("patientId = ?1 and status in ?2", Sort.by("joinedAt").and("id"), p.id(),
+        return parties.patient(caller).chain(patient -> list("patientId = ?1 and status in ?2", Sort.by("joinedAt").and("id"), patient,
                 List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED)));
     }
 
@@ -143,8 +143,8 @@ public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUI
     }
 
     private Uni<WaitlistEntry> own(Caller caller, UUID entryId) {
-        return patients.ofCaller(caller).chain(patient -> findById(entryId, LockModeType.PESSIMISTIC_WRITE)
-                .map(entry -> entry != null && entry.patientId().equals(patient.id()) ? entry : null))
+        return parties.patient(caller).chain(patient -> findById(entryId, LockModeType.PESSIMISTIC_WRITE)
+                .map(entry -> entry != null && entry.patientId().equals(patient) ? entry : null))
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("waitlist entry", entryId));
     }
 }
