@@ -1,15 +1,50 @@
 package org.ihospital.consultation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.ihospital.commons.testing.ArchitectureRules;
+import org.ihospital.commons.testing.TableOwnership;
+import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+/** The shape of docs/architecture.md, held against the code. Each rule fails when broken on purpose (see the ADR). */
 @AnalyzeClasses(packages = "org.ihospital.consultation", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainImportsNoFramework = ArchitectureRules.domainImportsNoFramework();
+
+    @ArchTest
+    static final ArchRule servicesSpeakNeitherHttpNorKafka = ArchitectureRules.servicesSpeakNeitherHttpNorKafka();
+
+    @ArchTest
+    static final ArchRule resourcesStayThin = ArchitectureRules.resourcesStayThin();
+
+    @ArchTest
+    static final ArchRule handlersDelegateToServices = ArchitectureRules.handlersDelegateToServices();
+
+    @ArchTest
+    static final ArchRule repositoriesArePrivateToTheirPackage = ArchitectureRules.repositoriesArePrivateToTheirPackage();
+
+    @ArchTest
+    static final ArchRule packagesFreeOfCycles = ArchitectureRules.packagesFreeOfCycles("org.ihospital.consultation");
+
+    /** Tables without an entity of their own, and who owns them. */
+    static TableOwnership ownership() {
+        return TableOwnership.of("org.ihospital.consultation");
+    }
+
+    @Test
+    void everyTableHasAnOwningPackage() {
+        assertThat(ownership().unowned()).isEmpty();
+    }
+
+    @Test
+    void noPackageNamesAnotherPackagesTables() {
+        assertThat(ownership().trespasses()).isEmpty();
+    }
 }

@@ -81,12 +81,26 @@ public final class Clinic {
 
     /** A consultation opened by doctor-1 for a fresh appointment of {@code patient}; returns its id. */
     public static UUID openConsultation(String patient) {
-        UUID slot = freshSlots(doctor("doctor-1"), 1).get(0);
-        UUID appointment = book(patient, slot);
+        return open(bookWithDoctor1(patient));
+    }
+
+    /** A fresh appointment of {@code patient} with doctor-1 (which puts doctor-1 on the patient's care team). */
+    public static UUID bookWithDoctor1(String patient) {
+        return book(patient, freshSlots(doctor("doctor-1"), 1).get(0));
+    }
+
+    /** doctor-1 opens the appointment's consultation; returns its id. */
+    public static UUID open(UUID appointment) {
         String id = given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
                 .when().post("/api/v1/appointments/" + appointment + "/consultation")
                 .then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** The patient record id of an appointment. */
+    public static UUID patientOf(UUID appointment) {
+        return (UUID) org.ihospital.commons.testing.Database.rows("select patient_id from appointment where id = ?", appointment)
+                .get(0).get("patient_id");
     }
 
     /** doctor-1 diagnoses and completes the consultation. */

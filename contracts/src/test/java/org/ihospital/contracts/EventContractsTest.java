@@ -18,7 +18,11 @@ class EventContractsTest {
              "issuedAt":"2026-11-25T08:00:00Z","expiresAt":"2026-11-28T08:00:00Z","diagnoses":["I10"],"region":"310104",
              "allergies":[{"substance":"penicillin","severity":"SEVERE"}],
              "items":[{"line":1,"drugCode":"AMLODIPINE-5MG-TAB","genericName":"amlodipine","atc":"C08CA01","form":"tablet",
-                       "strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}]}""";
+                       "strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}],
+             "signedContent":"eyJwcmVzY3JpcHRpb25JZCI6IjEifQ==","signature":"c2lnbmF0dXJl",
+             "signingKey":{"keyId":"3f2a1c9e-1111-4222-8333-944445555670","owner":"3f2a1c9e-1111-4222-8333-944445555669",
+                           "publicKey":"cHVibGljLWtleQ==","notBefore":"2026-01-01T00:00:00Z","notAfter":"2027-01-01T00:00:00Z",
+                           "attestation":"YXR0ZXN0YXRpb24=","attestedBy":"hospital-1"}}""";
 
     @Test
     void aConformingPayloadHasNoViolations() {
@@ -29,6 +33,8 @@ class EventContractsTest {
     void aMissingOrMalformedFieldIsAViolation() {
         assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("\"diagnoses\":[\"I10\"],", "")))
                 .singleElement().asString().contains("diagnoses");
+        assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("\"signature\":\"c2lnbmF0dXJl\",", "")))
+                .singleElement().asString().contains("signature");
         assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("C08CA01", "calcium blocker")))
                 .singleElement().asString().contains("atc");
         assertThat(EventContracts.violations("hospital.prescription.issued.v1", ISSUED.replace("\"region\":\"310104\",",
@@ -60,6 +66,6 @@ class EventContractsTest {
             assertThat(EventContracts.exists(names.group(1))).as(names.group(1)).isTrue();
             count++;
         }
-        assertThat(count).isGreaterThanOrEqualTo(3);
+        assertThat(count).isEqualTo(7);
     }
 }

@@ -12,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import org.erdtman.jcs.JsonCanonicalizer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.MapperFeature;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -40,7 +39,6 @@ public class Idempotency {
     }
 
     private final ObjectMapper json;
-    private final ObjectMapper canonical;
     private final Pool pool;
     private final Duration retention;
 
@@ -49,17 +47,14 @@ public class Idempotency {
         this.json = json;
         this.pool = pool;
         this.retention = retention;
-        this.canonical = JsonMapper.builder()
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .build();
     }
 
     /**
      * @param principal who asks (the token subject): the same key from two callers are two keys
      * @param key       the header's value, or {@code null} for a plain, non-idempotent write
      * @param operation what is asked, e.g. {@code POST /api/v1/appointments}
-     * @param request   the request body, compared canonically (field order does not matter)
+     * @param request   the request body, compared in its RFC 8785 canonical form (field order and number
+     *                  spelling do not matter), as prescriptions are signed
      * @param answer    the type of the write's answer, stored as JSON
      * @param write     the write; it runs in the caller's transaction
      */
@@ -116,10 +111,10 @@ public class Idempotency {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(operation.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(canonical.writeValueAsBytes(request));
+            sha.update(new JsonCanonicalizer(json.writeValueAsString(request)).getEncodedUTF8());
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException("cannot hash the request of " + operation, e);
         }
     }
 

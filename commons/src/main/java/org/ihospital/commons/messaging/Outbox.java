@@ -1,5 +1,6 @@
 package org.ihospital.commons.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,6 +27,22 @@ public class Outbox {
 
     public Outbox(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Appends every event the aggregate recorded since it was loaded, in order: the one place where
+     * recorded events leave an aggregate. Runs in the caller's transaction, after the change.
+     *
+     * @return the CloudEvent ids, in the order of the events
+     */
+    public Uni<List<UUID>> publish(EventSource aggregate) {
+        List<PendingEvent> events = aggregate.drainEvents();
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(e -> append(e.topic(), e.type(), e.subject(), e.data()))
+                .collect().asList();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ihospital.consultation.appointment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,15 +11,28 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-/** A patient's booked follow-up visit with a doctor, in one slot. */
+import org.ihospital.commons.messaging.EventSource;
+import org.ihospital.commons.messaging.PendingEvent;
+import org.ihospital.commons.messaging.RecordedEvents;
+
+/**
+ * A patient's follow-up visit with a doctor, in one slot. It can be cancelled or moved while the change
+ * window is open and its consultation has not begun; it belongs to its patient for good (no transfer).
+ */
 @Entity
 @Table(name = "appointment")
-public class Appointment {
+public class Appointment implements EventSource {
 
     public enum Status {
         BOOKED, CANCELLED, NO_SHOW, COMPLETED
+    }
+
+    /** Who gave a visit up: told apart in the event, for the clinic's statistics. */
+    public enum Party {
+        PATIENT, DOCTOR
     }
 
     @Id
@@ -42,47 +56,68 @@ public class Appointment {
     private Instant cancelledAt;
     @Column(name = "cancelled_by")
     private String cancelledBy;
+    @Column(name = "consultation_opened_at")
+    private Instant consultationOpenedAt;
     @Version
     private int version;
+    @Transient
+    private final RecordedEvents events = new RecordedEvents();
 
     protected Appointment() {
     }
 
-    static Appointment book(UUID slotId, UUID patientId, UUID doctorId, Instant startsAt, Instant endsAt, String reason, Instant now) {
+    /** Books a slot the caller has just taken for the patient. */
+    static Appointment book(Visit visit, UUID patientId, String reason, Instant now) {
         Appointment a = new Appointment();
         a.id = UUID.randomUUID();
-        a.slotId = slotId;
+        a.slotId = visit.slotId();
         a.patientId = patientId;
-        a.doctorId = doctorId;
-        a.startsAt = startsAt;
-        a.endsAt = endsAt;
+        a.doctorId = visit.doctorId();
+        a.startsAt = visit.startsAt();
+        a.endsAt = visit.endsAt();
         a.reason = reason;
         a.status = Status.BOOKED;
         a.bookedAt = now;
+        a.events.record(AppointmentEvents.booked(a));
         return a;
     }
 
     /**
-     * Cancels a booked visit, as long as the change window is open.
+     * Cancels a booked visit, as long as the change window is open and the consultation has not begun.
      *
      * @return the slot that is now free
      */
-    UUID cancel(String by, Instant now, Duration cutOff) {
+    UUID cancel(String by, Party party, Instant now, Duration cutOff) {
         requireChangeable(now, cutOff);
         status = Status.CANCELLED;
         cancelledAt = now;
         cancelledBy = by;
+        events.record(AppointmentEvents.cancelled(this, party, now));
         return slotId;
     }
 
-    /** Moves the visit to another slot (already booked for it); returns the slot given up. */
-    UUID moveTo(UUID newSlot, Instant newStart, Instant newEnd, Instant now, Duration cutOff) {
+    /** Moves the visit to another slot of the same doctor (already taken for it); returns the slot given up. */
+    UUID moveTo(Visit to, Instant now, Duration cutOff) {
+        if (!to.doctorId().equals(doctorId)) {
+            throw new AppointmentProblems.RescheduleToAnotherDoctor();
+        }
         requireChangeable(now, cutOff);
         UUID old = slotId;
-        slotId = newSlot;
-        startsAt = newStart;
-        endsAt = newEnd;
+        slotId = to.slotId();
+        startsAt = to.startsAt();
+        endsAt = to.endsAt();
+        events.record(AppointmentEvents.rescheduled(this, old, now));
         return old;
+    }
+
+    /** The doctor opened the online consultation of this visit: from now on it can no longer be cancelled or moved. */
+    void consultationOpened(Instant now) {
+        if (status != Status.BOOKED) {
+            throw new AppointmentProblems.NotBooked(id, status);
+        }
+        if (consultationOpenedAt == null) {
+            consultationOpenedAt = now;
+        }
     }
 
     /** The consultation of this visit was completed. */
@@ -100,6 +135,9 @@ public class Appointment {
         if (now.isBefore(startsAt)) {
             throw new AppointmentProblems.NotStartedYet(id);
         }
+        if (consultationOpenedAt != null) {
+            throw new AppointmentProblems.ConsultationUnderway(id);
+        }
         status = Status.NO_SHOW;
     }
 
@@ -107,9 +145,17 @@ public class Appointment {
         if (status != Status.BOOKED) {
             throw new AppointmentProblems.NotBooked(id, status);
         }
+        if (consultationOpenedAt != null) {
+            throw new AppointmentProblems.ConsultationUnderway(id);
+        }
         if (!now.isBefore(startsAt.minus(cutOff))) {
             throw new AppointmentProblems.ChangeWindowClosed(id, cutOff);
         }
+    }
+
+    @Override
+    public List<PendingEvent> drainEvents() {
+        return events.drain();
     }
 
     public UUID id() {
@@ -146,5 +192,9 @@ public class Appointment {
 
     public Instant bookedAt() {
         return bookedAt;
+    }
+
+    public Instant consultationOpenedAt() {
+        return consultationOpenedAt;
     }
 }

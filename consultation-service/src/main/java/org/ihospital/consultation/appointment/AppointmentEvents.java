@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.ihospital.commons.messaging.CloudEventType;
+import org.ihospital.commons.messaging.PendingEvent;
 
 /** The facts this aggregate publishes on {@code consultation.appointments} (schemas in contracts/). */
 final class AppointmentEvents {
@@ -26,5 +27,20 @@ final class AppointmentEvents {
 
     record AppointmentRescheduled(UUID appointmentId, UUID patientId, UUID doctorId, UUID fromSlotId, UUID toSlotId,
             Instant startsAt, Instant endsAt, Instant rescheduledAt) {
+    }
+
+    static PendingEvent booked(Appointment a) {
+        return new PendingEvent(TOPIC, BOOKED, a.id().toString(), new AppointmentBooked(a.id(), a.patientId(), a.doctorId(),
+                a.slotId(), a.startsAt(), a.endsAt(), a.bookedAt()));
+    }
+
+    static PendingEvent cancelled(Appointment a, Appointment.Party by, Instant at) {
+        return new PendingEvent(TOPIC, CANCELLED, a.id().toString(), new AppointmentCancelled(a.id(), a.patientId(), a.doctorId(),
+                a.slotId(), a.startsAt(), by.name().toLowerCase(), at));
+    }
+
+    static PendingEvent rescheduled(Appointment a, UUID fromSlot, Instant at) {
+        return new PendingEvent(TOPIC, RESCHEDULED, a.id().toString(), new AppointmentRescheduled(a.id(), a.patientId(),
+                a.doctorId(), fromSlot, a.slotId(), a.startsAt(), a.endsAt(), at));
     }
 }

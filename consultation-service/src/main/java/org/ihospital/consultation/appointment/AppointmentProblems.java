@@ -32,6 +32,21 @@ public final class AppointmentProblems {
         }
     }
 
+    public static final class ConsultationUnderway extends ProblemException {
+        ConsultationUnderway(UUID appointment) {
+            super("consultation-underway", 409, "Consultation underway",
+                    "The doctor has opened the consultation of appointment " + appointment
+                            + "; it can no longer be cancelled or moved");
+        }
+    }
+
+    public static final class RescheduleToAnotherDoctor extends ProblemException {
+        RescheduleToAnotherDoctor() {
+            super("reschedule-other-doctor", 422, "Another doctor's slot",
+                    "A visit moves to another slot of the same doctor; to see another doctor, book a new visit");
+        }
+    }
+
     public static final class NotStartedYet extends ProblemException {
         NotStartedYet(UUID appointment) {
             super("visit-not-started", 409, "Visit not started", "Appointment " + appointment + " has not begun yet");

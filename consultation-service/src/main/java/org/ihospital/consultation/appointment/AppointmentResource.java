@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ihospital.consultation.infrastructure.Callers;
+import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -89,7 +89,7 @@ public class AppointmentResource {
     @Operation(summary = "Cancel before the change window closes (2 h before by default); the slot goes to the waitlist")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Too late (problem: /problems/change-window-closed) or not booked")
+    @APIResponse(responseCode = "409", description = "Too late (problem: /problems/change-window-closed), the consultation has begun (problem: /problems/consultation-underway), or not booked")
     public Uni<AppointmentView> cancel(@PathParam("id") UUID id) {
         return appointments.cancel(callers.current(), id).map(AppointmentView::of);
     }

@@ -25,6 +25,14 @@ public record AuditEntry(long seq, Instant at, String actor, String actorRole, U
         }
     }
 
+    /** The entry after the one with {@code prevSeq} and {@code prevHash}. */
+    static AuditEntry next(long prevSeq, String prevHash, Instant at, String actor, String actorRole, UUID patientId, String action,
+            String resource, String requestId) {
+        long seq = prevSeq + 1;
+        return new AuditEntry(seq, at, actor, actorRole, patientId, action, resource, requestId, prevHash,
+                hashOf(seq, at, actor, actorRole, patientId, action, resource, requestId, prevHash));
+    }
+
     /** Does this entry hold what its hash says, and follow {@code previousHash}? */
     boolean intact(String previousHash) {
         return prevHash.equals(previousHash)

@@ -24,12 +24,6 @@ public final class ConsultationProblems {
         }
     }
 
-    static final class AppointmentNotOpenable extends ProblemException {
-        AppointmentNotOpenable(UUID appointment, String status) {
-            super("appointment-not-booked", 409, "Appointment not booked", "Appointment " + appointment + " is " + status.toLowerCase());
-        }
-    }
-
     static final class AlreadyCompleted extends ProblemException {
         AlreadyCompleted(UUID consultation) {
             super("consultation-completed", 409, "Consultation completed", "Consultation " + consultation + " is completed");

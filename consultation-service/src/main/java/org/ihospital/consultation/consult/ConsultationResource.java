@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ihospital.consultation.infrastructure.Callers;
+import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -43,9 +43,6 @@ import io.vertx.mutiny.core.Vertx;
 @Tag(name = "Consultations")
 public class ConsultationResource {
 
-    static final int MAX_IMAGES = 9;
-    static final int MAX_TEXT = 4000;
-
     public record ConsultationView(UUID id, UUID appointmentId, UUID patientId, UUID doctorId, String status, Instant openedAt,
             Instant completedAt) {
         static ConsultationView of(Consultation c) {
@@ -58,12 +55,23 @@ public class ConsultationResource {
     }
 
     public record MessageView(UUID id, long seq, String sender, String text, Instant sentAt, List<ImageView> images) {
+        static MessageView of(Message m, List<ImageInfo> images) {
+            return new MessageView(m.id(), m.seq(), m.sender().name(), m.text(), m.sentAt(), images.stream()
+                    .filter(i -> i.messageId().equals(m.id()))
+                    .map(i -> new ImageView(i.id(), i.mediaType(), i.sizeBytes(),
+                            "/api/v1/consultations/" + m.consultationId() + "/images/" + i.id()))
+                    .toList());
+        }
     }
 
     public record MessagePage(List<MessageView> messages, Long nextAfter) {
+        static MessagePage of(ConsultationService.Conversation c) {
+            List<MessageView> views = c.messages().stream().map(m -> MessageView.of(m, c.images())).toList();
+            return new MessagePage(views, c.more() ? views.get(views.size() - 1).seq() : null);
+        }
     }
 
-    public record TextMessage(@NotBlank @Size(max = MAX_TEXT) String text) {
+    public record TextMessage(@NotBlank @Size(max = MessageDraft.MAX_TEXT) String text) {
     }
 
     public record NewDiagnosis(@NotBlank @Size(max = 16) String icd10, @Size(max = 2000) String note) {
@@ -102,7 +110,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "201", description = "Sent")
     @APIResponse(responseCode = "409", description = "The consultation is completed")
     public Uni<RestResponse<MessageView>> send(@PathParam("id") UUID id, @Valid @NotNull TextMessage body) {
-        return consultations.post(callers.current(), id, body.text(), List.of()).map(m -> created(id, m, List.of()));
+        return consultations.post(callers.current(), id, new MessageDraft(body.text(), List.of())).map(ConsultationResource::created);
     }
 
     @POST
@@ -115,30 +123,14 @@ public class ConsultationResource {
     public Uni<RestResponse<MessageView>> sendWithImages(@PathParam("id") UUID id, @RestForm("text") String text,
             @RestForm("image") List<FileUpload> uploads) {
         List<FileUpload> files = uploads == null ? List.of() : uploads;
-        if (files.size() > MAX_IMAGES) {
-            throw new ConsultationProblems.UnacceptableImage("at most " + MAX_IMAGES + " images a message");
-        }
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new org.ihospital.commons.problem.InvalidField("text", "size must be between 0 and " + MAX_TEXT);
-        }
-        for (FileUpload file : files) {
-            if (file.size() > Image.MAX_BYTES) {
-                throw new ConsultationProblems.UnacceptableImage("'" + file.fileName() + "' is larger than 5 MiB");
-            }
-        }
+        MessageDraft.requireImageCount(files.size());
+        files.forEach(file -> ImageUpload.requireSize(file.fileName(), file.size()));
         return Multi.createFrom().iterable(files)
                 .onItem().transformToUniAndConcatenate(file -> vertx.fileSystem().readFile(file.uploadedFile().toString())
-                        .map(buffer -> {
-                            try {
-                                return Image.recognise(buffer.getBytes());
-                            } catch (IllegalArgumentException e) {
-                                throw new ConsultationProblems.UnacceptableImage("'" + file.fileName() + "': " + e.getMessage());
-                            }
-                        }))
+                        .map(buffer -> ImageUpload.recognise(file.fileName(), buffer.getBytes())))
                 .collect().asList()
-                .chain(images -> consultations.post(callers.current(), id, text, images))
-                .chain(m -> consultations.messages(callers.current(), id, m.seq() - 1, 1)
-                        .map(page -> created(id, m, page.images())));
+                .chain(images -> consultations.post(callers.current(), id, new MessageDraft(text, images)))
+                .map(ConsultationResource::created);
     }
 
     @GET
@@ -147,10 +139,7 @@ public class ConsultationResource {
     @Operation(summary = "The conversation, oldest first; pass nextAfter as 'after' for the next page")
     public Uni<MessagePage> messages(@PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return consultations.messages(callers.current(), id, after, limit).map(c -> {
-            List<MessageView> views = c.messages().stream().map(m -> view(id, m, c.images())).toList();
-            return new MessagePage(views, c.more() ? views.get(views.size() - 1).seq() : null);
-        });
+        return consultations.messages(callers.current(), id, after, limit).map(MessagePage::of);
     }
 
     @GET
@@ -193,8 +182,7 @@ public class ConsultationResource {
     @Path("/{id}/diagnoses")
     @RolesAllowed({ "patient", "doctor" })
     public Uni<List<DiagnosisView>> diagnoses(@PathParam("id") UUID id) {
-        return consultations.get(callers.current(), id).chain(c -> consultations.diagnoses(id))
-                .map(list -> list.stream().map(DiagnosisView::of).toList());
+        return consultations.diagnoses(callers.current(), id).map(list -> list.stream().map(DiagnosisView::of).toList());
     }
 
     @POST
@@ -207,15 +195,9 @@ public class ConsultationResource {
         return consultations.complete(callers.current(), id).map(ConsultationView::of);
     }
 
-    private static RestResponse<MessageView> created(UUID consultation, Message m, List<ConsultationService.ImageInfo> images) {
-        return RestResponse.ResponseBuilder.<MessageView> created(URI.create("/api/v1/consultations/" + consultation + "/messages?after="
-                + (m.seq() - 1) + "&limit=1")).entity(view(consultation, m, images)).build();
-    }
-
-    private static MessageView view(UUID consultation, Message m, List<ConsultationService.ImageInfo> images) {
-        return new MessageView(m.id(), m.seq(), m.sender().name(), m.text(), m.sentAt(), images.stream()
-                .filter(i -> i.messageId().equals(m.id()))
-                .map(i -> new ImageView(i.id(), i.mediaType(), i.sizeBytes(), "/api/v1/consultations/" + consultation + "/images/" + i.id()))
-                .toList());
+    private static RestResponse<MessageView> created(ConsultationService.Conversation sent) {
+        Message m = sent.messages().get(0);
+        return RestResponse.ResponseBuilder.<MessageView> created(URI.create("/api/v1/consultations/" + m.consultationId()
+                + "/messages?after=" + (m.seq() - 1) + "&limit=1")).entity(MessageView.of(m, sent.images())).build();
     }
 }

@@ -8,14 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A diagnosis the doctor recorded in a consultation, as an ICD-10 code from contracts/reference. */
+/** A diagnosis the doctor recorded in a consultation, as an ICD-10 code from contracts/reference. Part of its consultation. */
 @Entity
 @Table(name = "diagnosis")
 public class Diagnosis {
 
     @Id
     private UUID id;
-    @Column(name = "consultation_id")
+    @Column(name = "consultation_id", insertable = false, updatable = false)
     private UUID consultationId;
     @Column(name = "patient_id")
     private UUID patientId;

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/departments")
@@ -27,19 +26,18 @@ public class DepartmentResource {
         }
     }
 
-    private final DepartmentRepository departments;
+    private final DepartmentService departments;
 
-    public DepartmentResource(DepartmentRepository departments) {
+    public DepartmentResource(DepartmentService departments) {
         this.departments = departments;
     }
 
     @GET
     @RolesAllowed("**")
-    @WithSession
     @Operation(summary = "The hospital's active clinical departments, in display order")
     @APIResponse(responseCode = "200", description = "The departments")
     @APIResponse(responseCode = "401", description = "No or invalid token (problem: /problems/unauthorized)")
     public Uni<List<DepartmentView>> list() {
-        return departments.listActive().map(list -> list.stream().map(DepartmentView::of).toList());
+        return departments.active().map(list -> list.stream().map(DepartmentView::of).toList());
     }
 }

@@ -54,11 +54,6 @@ public class Doctor {
         return doctor;
     }
 
-    /** Is this the doctor's own account? */
-    public boolean isAccountOf(String subject) {
-        return userId.equals(subject);
-    }
-
     public UUID id() {
         return id;
     }

@@ -1,6 +1,7 @@
 package org.ihospital.consultation.doctor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class DoctorRepository implements PanacheRepositoryBase<Doctor, UUID> {
+class DoctorRepository implements PanacheRepositoryBase<Doctor, UUID> {
 
     Uni<List<Doctor>> listActive(String department) {
         if (department == null) {
@@ -20,7 +21,16 @@ public class DoctorRepository implements PanacheRepositoryBase<Doctor, UUID> {
                 department);
     }
 
-    public Uni<Doctor> findByUser(String subject) {
-        return find("userId", subject).firstResult();
+    Uni<Optional<UUID>> idOfAccount(String subject) {
+        return getSession().chain(s -> s.createSelectionQuery("select d.id from Doctor d where d.userId = ?1", UUID.class)
+                .setParameter(1, subject).getResultList())
+                .map(ids -> ids.stream().findFirst());
+    }
+
+    Uni<Optional<DoctorFacts>> facts(UUID doctor) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                "select d.id, d.userId, d.licenceNumber, d.active from Doctor d where d.id = ?1", DoctorFacts.class)
+                .setParameter(1, doctor).getResultList())
+                .map(found -> found.stream().findFirst());
     }
 }

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.consultation.department.DepartmentQueries;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,23 +36,20 @@ public class DoctorService {
     }
 
     private final DoctorRepository doctors;
+    private final DepartmentQueries departments;
     private final Clock clock;
 
-    public DoctorService(DoctorRepository doctors, Clock clock) {
+    public DoctorService(DoctorRepository doctors, DepartmentQueries departments, Clock clock) {
         this.doctors = doctors;
+        this.departments = departments;
         this.clock = clock;
     }
 
     @WithTransaction
     public Uni<Doctor> register(Registration r) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("select code from department where active and code in (?1)", String.class)
-                        .setParameter(1, r.departments())
-                        .getResultList())
-                .chain(known -> {
-                    if (known.size() != r.departments().size()) {
-                        var unknown = new java.util.TreeSet<>(r.departments());
-                        unknown.removeAll(known);
+        return departments.unknown(r.departments())
+                .chain(unknown -> {
+                    if (!unknown.isEmpty()) {
                         return Uni.createFrom().failure(new UnknownDepartment(unknown));
                     }
                     Doctor doctor = Doctor.register(r.userId(), r.name(), r.licenceNumber(), r.title(), r.bio(), r.departments(),

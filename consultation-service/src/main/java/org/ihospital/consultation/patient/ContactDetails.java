@@ -1,5 +1,7 @@
 package org.ihospital.consultation.patient;
 
+import org.ihospital.commons.problem.InvalidField;
+
 /**
  * What a patient tells the hospital about themselves. The ID-card number is a mainland resident ID
  * (GB 11643): 17 digits and a check character computed from them.
@@ -13,7 +15,7 @@ public record ContactDetails(String name, String phone, String idCard, String re
         if (idCard != null) {
             idCard = idCard.toUpperCase();
             if (!validIdCard(idCard)) {
-                throw new IllegalArgumentException("not a valid resident ID-card number");
+                throw new InvalidField("idCard", "not a valid resident ID-card number");
             }
         }
     }

@@ -49,6 +49,15 @@ public class Patient {
         return region;
     }
 
+    /** Name and ID-card number given, the ID card's check character valid (ContactDetails checks it). */
+    public boolean realNameVerified() {
+        return name != null && !name.isBlank() && idCard != null;
+    }
+
+    PatientFacts facts() {
+        return new PatientFacts(id, region, realNameVerified());
+    }
+
     public String maskedName() {
         return PiiMask.name(name);
     }

@@ -18,8 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ihospital.commons.problem.InvalidField;
-import org.ihospital.consultation.infrastructure.Callers;
+import org.ihospital.commons.security.Callers;
 
 import io.smallrye.mutiny.Uni;
 
@@ -65,12 +64,7 @@ public class PatientResource {
     @APIResponse(responseCode = "200", description = "The profile, personal data masked")
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID-card number with a wrong check character")
     public Uni<PatientView> update(@Valid @NotNull ContactDetailsRequest body) {
-        ContactDetails details;
-        try {
-            details = new ContactDetails(body.name(), body.phone(), body.idCard(), body.region());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("idCard", e.getMessage());
-        }
-        return patients.update(callers.current(), details).map(PatientView::of);
+        return patients.update(callers.current(), new ContactDetails(body.name(), body.phone(), body.idCard(), body.region()))
+                .map(PatientView::of);
     }
 }

@@ -2,8 +2,7 @@ package org.ihospital.consultation.patient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ihospital.consultation.infrastructure.Caller;
-import org.ihospital.consultation.infrastructure.Parties;
+import org.ihospital.commons.security.Caller;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,16 +12,16 @@ import io.smallrye.mutiny.Uni;
 public class PatientService {
 
     private final PatientRepository patients;
-    private final Parties parties;
+    private final PatientQueries queries;
 
-    public PatientService(PatientRepository patients, Parties parties) {
+    public PatientService(PatientRepository patients, PatientQueries queries) {
         this.patients = patients;
-        this.parties = parties;
+        this.queries = queries;
     }
 
     /** The caller's profile, created from the token on first use; runs in the caller's transaction. */
-    public Uni<Patient> ofCaller(Caller caller) {
-        return parties.patient(caller).chain(patients::findById);
+    private Uni<Patient> ofCaller(Caller caller) {
+        return queries.idOf(caller).chain(patients::findById);
     }
 
     @WithTransaction

@@ -3,11 +3,17 @@ package org.ihospital.consultation.prescription;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
 /**
  * How a medicine is taken: an amount in dispensing units (tablets, capsules, doses) per take, how
  * often, and for how many days.
  */
-public record Dosage(BigDecimal amount, Frequency frequency, int days) {
+@Embeddable
+public record Dosage(@Column(name = "dose_amount") BigDecimal amount, @Enumerated(EnumType.STRING) Frequency frequency, int days) {
 
     /** The usual prescription abbreviations, with the takes they mean a day (a week for QW). */
     public enum Frequency {
@@ -32,5 +38,14 @@ public record Dosage(BigDecimal amount, Frequency frequency, int days) {
             }
             return amount.multiply(BigDecimal.valueOf((long) takes * days));
         }
+    }
+
+    BigDecimal perDay() {
+        return frequency.perDay(amount);
+    }
+
+    /** Whole units the course needs, rounded up. */
+    BigDecimal course() {
+        return frequency.course(amount, days).setScale(0, RoundingMode.CEILING);
     }
 }

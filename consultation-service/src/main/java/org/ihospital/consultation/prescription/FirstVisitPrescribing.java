@@ -7,6 +7,7 @@ public class FirstVisitPrescribing extends ProblemException {
 
     FirstVisitPrescribing() {
         super("first-visit-prescribing", 422, "Not a follow-up visit",
-                "Online prescriptions are for follow-up visits: the patient has no earlier diagnosis of these conditions");
+                "Online prescriptions are for follow-up visits: the patient has no earlier diagnosis of these conditions"
+                        + " recorded before this visit");
     }
 }

@@ -1,25 +1,73 @@
 package org.ihospital.consultation.prescription;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-/** A signed electronic prescription: issued, then revoked, expired, or dispensed once. */
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.ihospital.commons.messaging.EventSource;
+import org.ihospital.commons.messaging.PendingEvent;
+import org.ihospital.commons.messaging.RecordedEvents;
+import org.ihospital.consultation.signature.Signature;
+import org.ihospital.consultation.signature.SigningKey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A signed electronic prescription: issued for a completed follow-up consultation, then revoked,
+ * expired, or dispensed once. It owns its diagnoses and items, computes the content the doctor signs,
+ * and records the events of its transitions.
+ */
 @Entity
 @Table(name = "prescription")
-public class Prescription {
+public class Prescription implements EventSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Status {
         ISSUED, REVOKED, EXPIRED, DISPENSED
+    }
+
+    /** Who prescribes: the doctor and the licence the prescription carries. */
+    public record Prescriber(UUID doctorId, String licence) {
+    }
+
+    /** For whom: the consultation, its patient, and what pharmacy and insurance need of the patient. */
+    public record Patient(UUID consultationId, UUID patientId, String region, List<PrescriptionEvents.Allergy> allergies) {
+    }
+
+    /** What is prescribed for what: the follow-up diagnoses and the checked items. */
+    public record Treatment(List<String> diagnoses, List<PrescriptionItem> items) {
+        public Treatment {
+            diagnoses = List.copyOf(diagnoses);
+            items = List.copyOf(items);
+        }
+    }
+
+    /** When it was issued and until when it may be dispensed. */
+    public record Validity(Instant issuedAt, Instant expiresAt) {
     }
 
     @Id
@@ -32,7 +80,15 @@ public class Prescription {
     private UUID doctorId;
     @Column(name = "doctor_licence")
     private String doctorLicence;
-    private String diagnoses;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "prescription_diagnosis", joinColumns = @JoinColumn(name = "prescription_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "icd10")
+    private List<String> diagnoses = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "prescription_item", joinColumns = @JoinColumn(name = "prescription_id"))
+    @OrderBy("line")
+    private List<PrescriptionItem> items = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "issued_at")
@@ -48,27 +104,34 @@ public class Prescription {
     private String revokeReason;
     @Version
     private int version;
+    @Transient
+    private final RecordedEvents events = new RecordedEvents();
 
     protected Prescription() {
     }
 
-    static Prescription issue(UUID id, UUID consultationId, UUID patientId, UUID doctorId, String doctorLicence, List<String> diagnoses,
-            Instant issuedAt, Instant expiresAt, UUID keyId, String signature) {
+    /** Issues and signs a prescription with the doctor's key; records {@code prescription.issued} with what was signed. */
+    static Prescription issue(Patient patient, Prescriber prescriber, Treatment treatment, Validity validity, SigningKey key) {
         Prescription p = new Prescription();
-        p.id = id;
-        p.consultationId = consultationId;
-        p.patientId = patientId;
-        p.doctorId = doctorId;
-        p.doctorLicence = doctorLicence;
-        p.diagnoses = String.join(",", diagnoses);
+        p.id = UUID.randomUUID();
+        p.consultationId = patient.consultationId();
+        p.patientId = patient.patientId();
+        p.doctorId = prescriber.doctorId();
+        p.doctorLicence = prescriber.licence();
+        p.diagnoses = new ArrayList<>(treatment.diagnoses());
+        p.items = new ArrayList<>(treatment.items());
         p.status = Status.ISSUED;
-        p.issuedAt = issuedAt;
-        p.expiresAt = expiresAt;
-        p.keyId = keyId;
-        p.signature = signature;
+        p.issuedAt = validity.issuedAt();
+        p.expiresAt = validity.expiresAt();
+        byte[] content = p.signedContent();
+        Signature signed = key.signer().sign(content);
+        p.keyId = signed.keyId();
+        p.signature = signed.value();
+        p.events.record(PrescriptionEvents.issued(p, patient, content, key.key()));
         return p;
     }
 
+    /** The doctor withdraws it before it is dispensed. */
     void revoke(String reason, Instant now) {
         if (status != Status.ISSUED) {
             throw new PrescriptionProblems.NotRevocable(id, status.name());
@@ -76,6 +139,7 @@ public class Prescription {
         status = Status.REVOKED;
         revokedAt = now;
         revokeReason = reason;
+        events.record(PrescriptionEvents.revoked(this, reason, now));
     }
 
     /** @return whether it expired now (it may have been revoked or dispensed before) */
@@ -84,6 +148,7 @@ public class Prescription {
             return false;
         }
         status = Status.EXPIRED;
+        events.record(PrescriptionEvents.expired(this, now));
         return true;
     }
 
@@ -94,6 +159,60 @@ public class Prescription {
         }
         status = Status.DISPENSED;
         return true;
+    }
+
+    /**
+     * What the doctor's signature covers: every field that matters to the patient, the pharmacist and the
+     * insurer, as RFC 8785 canonical JSON (decimals as strings, times in UTC to the microsecond, as
+     * stored). Recomputed from the stored fields to verify, so altering any of them breaks the signature.
+     */
+    byte[] signedContent() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("prescriptionId", id.toString());
+        doc.put("consultationId", consultationId.toString());
+        doc.put("patientId", patientId.toString());
+        doc.put("doctorId", doctorId.toString());
+        doc.put("doctorLicence", doctorLicence);
+        doc.put("diagnoses", List.copyOf(diagnoses));
+        doc.put("issuedAt", issuedAt.toString());
+        doc.put("expiresAt", expiresAt.toString());
+        doc.put("items", items.stream().map(Prescription::signed).toList());
+        try {
+            return new JsonCanonicalizer(JSON.writeValueAsString(doc)).getEncodedUTF8();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> signed(PrescriptionItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", i.line());
+        m.put("drugCode", i.drugCode());
+        m.put("genericName", i.genericName());
+        m.put("form", i.form());
+        m.put("strength", plain(i.strength()));
+        m.put("strengthUnit", i.strengthUnit());
+        m.put("atc", i.atc());
+        m.put("quantity", i.quantity());
+        m.put("dose", Map.of("amount", plain(i.dosage().amount()), "frequency", i.dosage().frequency().name(), "days", i.dosage().days()));
+        m.put("instructions", i.instructions());
+        return m;
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** The doctor's signature as stored. */
+    Signature signature() {
+        return new Signature(keyId, signature);
+    }
+
+    @Override
+    public List<PendingEvent> drainEvents() {
+        return events.drain();
     }
 
     public UUID id() {
@@ -112,12 +231,12 @@ public class Prescription {
         return doctorId;
     }
 
-    public String doctorLicence() {
-        return doctorLicence;
+    public List<String> diagnoses() {
+        return List.copyOf(diagnoses);
     }
 
-    public List<String> diagnoses() {
-        return Arrays.asList(diagnoses.split(","));
+    public List<PrescriptionItem> items() {
+        return List.copyOf(items);
     }
 
     public Status status() {
@@ -134,10 +253,6 @@ public class Prescription {
 
     public UUID keyId() {
         return keyId;
-    }
-
-    public String signature() {
-        return signature;
     }
 
     public String revokeReason() {

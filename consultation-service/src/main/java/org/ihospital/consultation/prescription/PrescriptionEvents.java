@@ -1,13 +1,16 @@
 package org.ihospital.consultation.prescription;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.ihospital.commons.messaging.CloudEventType;
+import org.ihospital.commons.messaging.PendingEvent;
+import org.ihospital.commons.signing.AttestedKey;
 
 /** What this aggregate publishes on {@code consultation.prescriptions} (schemas in contracts/). */
-final class PrescriptionEvents {
+public final class PrescriptionEvents {
 
     static final String TOPIC = "consultation.prescriptions";
     static final CloudEventType ISSUED = CloudEventType.of("prescription.issued");
@@ -24,17 +27,40 @@ final class PrescriptionEvents {
             int quantity, Dose dose) {
     }
 
-    record Allergy(String substance, String severity) {
+    /** An active allergy of the patient, as the pharmacist's review needs it. */
+    public record Allergy(String substance, String severity) {
     }
 
-    /** Everything pharmacy (review, routing) and insurance (pricing, cost control) need, and nothing more. */
+    /**
+     * Everything pharmacy (review, routing) and insurance (pricing, cost control) need, and nothing more;
+     * with the signed content, the signature and the attested key, so that pharmacy verifies the
+     * prescription on its own before a pharmacist sees it.
+     */
     record PrescriptionIssued(UUID prescriptionId, UUID consultationId, UUID patientId, UUID doctorId, Instant issuedAt,
-            Instant expiresAt, List<String> diagnoses, String region, List<Allergy> allergies, List<Item> items) {
+            Instant expiresAt, List<String> diagnoses, String region, List<Allergy> allergies, List<Item> items, String signedContent,
+            String signature, AttestedKey signingKey) {
     }
 
     record PrescriptionRevoked(UUID prescriptionId, UUID patientId, String reason, Instant revokedAt) {
     }
 
     record PrescriptionExpired(UUID prescriptionId, UUID patientId, Instant expiredAt) {
+    }
+
+    static PendingEvent issued(Prescription p, Prescription.Patient patient, byte[] signedContent, AttestedKey key) {
+        return new PendingEvent(TOPIC, ISSUED, p.id().toString(), new PrescriptionIssued(p.id(), p.consultationId(), p.patientId(),
+                p.doctorId(), p.issuedAt(), p.expiresAt(), p.diagnoses(), patient.region(), List.copyOf(patient.allergies()),
+                p.items().stream().map(i -> new Item(i.line(), i.drugCode(), i.genericName(), i.atc(), i.form(),
+                        Prescription.plain(i.strength()), i.strengthUnit(), i.quantity(), new Dose(Prescription.plain(i.dosage().amount()),
+                                i.dosage().frequency().name(), i.dosage().days()))).toList(),
+                Base64.getEncoder().encodeToString(signedContent), p.signature().value(), key));
+    }
+
+    static PendingEvent revoked(Prescription p, String reason, Instant at) {
+        return new PendingEvent(TOPIC, REVOKED, p.id().toString(), new PrescriptionRevoked(p.id(), p.patientId(), reason, at));
+    }
+
+    static PendingEvent expired(Prescription p, Instant at) {
+        return new PendingEvent(TOPIC, EXPIRED, p.id().toString(), new PrescriptionExpired(p.id(), p.patientId(), at));
     }
 }

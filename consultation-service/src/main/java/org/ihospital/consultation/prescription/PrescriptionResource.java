@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ihospital.consultation.infrastructure.Callers;
+import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -71,8 +71,8 @@ public class PrescriptionResource {
     public Uni<RestResponse<PrescriptionService.PrescriptionView>> issue(@Valid @NotNull NewPrescription body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         var request = new PrescriptionService.IssueRequest(body.consultationId(), body.items().stream()
-                .map(i -> new PrescriptionService.ItemRequest(i.drugCode(), i.quantity(), i.dosage().amount(), i.dosage().frequency(),
-                        i.dosage().days(), i.instructions()))
+                .map(i -> new PrescriptionItem.Requested(i.drugCode(), i.quantity(),
+                        new Dosage(i.dosage().amount(), i.dosage().frequency(), i.dosage().days()), i.instructions()))
                 .toList());
         return prescriptions.issue(callers.current(), request, idempotencyKey)
                 .map(o -> RestResponse.ResponseBuilder.<PrescriptionService.PrescriptionView> created(URI.create("/api/v1/prescriptions/"
@@ -103,13 +103,5 @@ public class PrescriptionResource {
     @APIResponse(responseCode = "409", description = "Already dispensed, expired or revoked (problem: /problems/prescription-not-revocable)")
     public Uni<PrescriptionService.PrescriptionView> revoke(@PathParam("id") UUID id, @Valid @NotNull Revocation body) {
         return prescriptions.revoke(callers.current(), id, body.reason());
-    }
-
-    @GET
-    @Path("/{id}/timeline")
-    @RolesAllowed({ "patient", "doctor", "pharmacist", "auditor" })
-    @Operation(summary = "Every step of the prescription's way (issued, reviewed, claim, order …), once each, in order")
-    public Uni<List<TimelineRepository.Step>> timeline(@PathParam("id") UUID id) {
-        return prescriptions.timeline(callers.current(), id);
     }
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ihospital.commons.problem.InvalidField;
+
 /** A doctor's clinic hours on one day, cut into equal slots; what is left at the end is not a slot. */
 @Entity
 @Table(name = "schedule")
@@ -40,15 +42,15 @@ public class Schedule {
     }
 
     /**
-     * @throws IllegalArgumentException when the hours are empty, reversed, or shorter than one slot
+     * @throws InvalidField when the hours are empty, reversed, or shorter than one slot
      */
     static Schedule plan(UUID doctorId, LocalDate day, LocalTime start, LocalTime end, int slotMinutes, ZoneId zone,
             String createdBy, Instant now) {
         if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("the start must be before the end");
+            throw new InvalidField("end", "the start must be before the end");
         }
         if (Duration.between(start, end).toMinutes() < slotMinutes) {
-            throw new IllegalArgumentException("the hours are shorter than one slot");
+            throw new InvalidField("end", "the hours are shorter than one slot");
         }
         Schedule schedule = new Schedule();
         schedule.id = UUID.randomUUID();

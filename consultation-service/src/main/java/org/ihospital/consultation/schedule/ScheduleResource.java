@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.problem.InvalidField;
-import org.ihospital.consultation.infrastructure.Callers;
+import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -49,6 +49,11 @@ public class ScheduleResource {
 
     public record ScheduleView(UUID id, UUID doctorId, LocalDate day, Instant startsAt, Instant endsAt, int slotMinutes,
             List<SlotView> slots) {
+        static ScheduleView of(ScheduleService.PlannedSchedule planned) {
+            Schedule s = planned.schedule();
+            return new ScheduleView(s.id(), s.doctorId(), s.day(), s.startsAt(), s.endsAt(), s.slotMinutes(),
+                    planned.slots().stream().map(SlotView::of).toList());
+        }
     }
 
     private final ScheduleService schedules;
@@ -70,12 +75,9 @@ public class ScheduleResource {
     public Uni<RestResponse<ScheduleView>> create(@PathParam("doctorId") UUID doctorId, @Valid @NotNull NewScheduleRequest body) {
         var plan = new ScheduleService.NewSchedule(body.day(), body.start().truncatedTo(ChronoUnit.MINUTES),
                 body.end().truncatedTo(ChronoUnit.MINUTES), body.slotMinutes());
-        return schedules.create(callers.current(), doctorId, plan)
-                .chain(schedule -> schedules.slotsOf(schedule).map(slots -> new ScheduleView(schedule.id(), schedule.doctorId(),
-                        schedule.day(), schedule.startsAt(), schedule.endsAt(), schedule.slotMinutes(),
-                        slots.stream().map(SlotView::of).toList())))
-                .map(view -> RestResponse.ResponseBuilder.<ScheduleView> created(URI.create("/api/v1/doctors/" + doctorId + "/slots?from=" + view.day()
-                        + "&to=" + view.day())).entity(view).build());
+        return schedules.create(callers.current(), doctorId, plan).map(ScheduleView::of)
+                .map(view -> RestResponse.ResponseBuilder.<ScheduleView> created(URI.create("/api/v1/doctors/" + doctorId
+                        + "/slots?from=" + view.day() + "&to=" + view.day())).entity(view).build());
     }
 
     @GET
@@ -85,17 +87,13 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "Free slots, earliest first")
     public Uni<List<SlotView>> free(@PathParam("doctorId") UUID doctorId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        LocalDate start = from == null ? LocalDate.now() : day("from", from);
-        LocalDate end = to == null ? start.plusDays(13) : day("to", to);
-        if (end.isBefore(start) || start.plusDays(31).isBefore(end)) {
-            throw new InvalidField("to", "must be on or after 'from' and at most 31 days later");
-        }
-        return schedules.freeSlots(doctorId, start, end).map(list -> list.stream().map(SlotView::of).toList());
+        return schedules.freeSlots(doctorId, day("from", from), day("to", to)).map(list -> list.stream().map(SlotView::of).toList());
     }
 
+    /** A query parameter that is not a date is a 400 naming it (JAX-RS would answer 404). */
     private static LocalDate day(String field, String value) {
         try {
-            return LocalDate.parse(value);
+            return value == null ? null : LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidField(field, "must be a date (YYYY-MM-DD)");
         }

@@ -5,18 +5,29 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 
 /**
  * A bookable time of a doctor. Its state changes (booked, held for a waitlisted patient, freed) are
- * conditional updates in {@link SlotRepository}, so that concurrent requests cannot both win; this class is the
- * read model of a slot.
+ * conditional updates in {@link SlotRepository}, so that of two concurrent requests only one can win;
+ * this class is the read model of a slot.
  */
 @Entity
 @Table(name = "slot")
+@SqlResultSetMapping(name = Slot.TAKEN, classes = @ConstructorResult(targetClass = TakenSlot.class, columns = {
+        @ColumnResult(name = "id", type = UUID.class), @ColumnResult(name = "doctor_id", type = UUID.class),
+        @ColumnResult(name = "day", type = LocalDate.class), @ColumnResult(name = "starts_at", type = Instant.class),
+        @ColumnResult(name = "ends_at", type = Instant.class) }))
 public class Slot {
+
+    static final String TAKEN = "TakenSlot";
 
     public enum Status {
         OPEN, HELD, BOOKED
@@ -33,8 +44,12 @@ public class Slot {
     private Instant startsAt;
     @Column(name = "ends_at")
     private Instant endsAt;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Status status;
+    @Column(name = "held_for")
+    private UUID heldFor;
+    @Column(name = "held_until")
+    private Instant heldUntil;
 
     protected Slot() {
     }
@@ -51,16 +66,12 @@ public class Slot {
         return slot;
     }
 
+    TakenSlot facts() {
+        return new TakenSlot(id, doctorId, day, startsAt, endsAt);
+    }
+
     public UUID id() {
         return id;
-    }
-
-    public UUID doctorId() {
-        return doctorId;
-    }
-
-    public LocalDate day() {
-        return day;
     }
 
     public Instant startsAt() {

@@ -50,7 +50,17 @@ public class WaitlistEntry {
     protected WaitlistEntry() {
     }
 
-    static WaitlistEntry join(UUID doctorId, LocalDate day, UUID patientId, Instant now) {
+    /**
+     * @throws WaitlistProblems.FreeSlotsAvailable when the day still has free slots (book one instead)
+     * @throws org.ihospital.commons.problem.InvalidField when the day is past
+     */
+    static WaitlistEntry join(UUID doctorId, LocalDate day, UUID patientId, long freeSlotsThatDay, LocalDate today, Instant now) {
+        if (day.isBefore(today)) {
+            throw new org.ihospital.commons.problem.InvalidField("day", "must be today or later");
+        }
+        if (freeSlotsThatDay > 0) {
+            throw new WaitlistProblems.FreeSlotsAvailable();
+        }
         WaitlistEntry entry = new WaitlistEntry();
         entry.id = UUID.randomUUID();
         entry.doctorId = doctorId;
@@ -77,7 +87,9 @@ public class WaitlistEntry {
         return offeredSlotId;
     }
 
+    /** The patient booked the slot held for them (by accepting, booking it directly, or moving a visit into it). */
     void booked(UUID appointment, Instant now) {
+        require(Status.OFFERED);
         close(Status.ACCEPTED, now);
         appointmentId = appointment;
     }

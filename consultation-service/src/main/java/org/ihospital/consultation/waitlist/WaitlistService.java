@@ -10,132 +10,156 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ihospital.commons.persistence.Constraints;
-import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ResourceNotFound;
-import org.ihospital.consultation.appointment.BookingService;
-import org.ihospital.consultation.doctor.DoctorRepository;
-import org.ihospital.consultation.infrastructure.Caller;
-import org.ihospital.consultation.infrastructure.Parties;
-import org.ihospital.consultation.schedule.SlotRepository;
+import org.ihospital.commons.security.Caller;
+import org.ihospital.consultation.appointment.AppointmentProblems;
+import org.ihospital.consultation.appointment.AppointmentService;
+import org.ihospital.consultation.appointment.SlotHandover;
+import org.ihospital.consultation.doctor.DoctorQueries;
+import org.ihospital.consultation.infrastructure.ConsultationConfig;
+import org.ihospital.consultation.party.PartyService;
+import org.ihospital.consultation.schedule.ScheduleService;
+import org.ihospital.consultation.schedule.TakenSlot;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The waitlist (候补): who waits for which doctor's day, offers of freed slots, and their expiry. */
+/**
+ * The waitlist (候补): who waits for which doctor's day, offers of freed slots, and their expiry. It is
+ * the {@link SlotHandover} of appointments: a slot a visit gives up goes to the first patient waiting,
+ * and a held slot its patient books serves their place.
+ */
 @ApplicationScoped
-public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUID> {
+public class WaitlistService implements SlotHandover {
 
     private static final Logger LOG = Logger.getLogger(WaitlistService.class);
 
-    private final Parties parties;
-    private final DoctorRepository doctors;
-    private final SlotRepository slots;
-    private final BookingService bookings;
+    private final WaitlistRepository entries;
+    private final PartyService parties;
+    private final DoctorQueries doctors;
+    private final ScheduleService schedule;
+    private final AppointmentService appointments;
     private final Clock clock;
     private final Duration hold;
 
-    public WaitlistService(Parties parties, DoctorRepository doctors, SlotRepository slots, BookingService bookings, Clock clock,
-            @ConfigProperty(name = "hospital.waitlist.hold", defaultValue = "PT15M") Duration hold) {
+    public WaitlistService(WaitlistRepository entries, PartyService parties, DoctorQueries doctors, ScheduleService schedule,
+            AppointmentService appointments, Clock clock, ConsultationConfig config) {
+        this.entries = entries;
         this.parties = parties;
         this.doctors = doctors;
-        this.slots = slots;
-        this.bookings = bookings;
+        this.schedule = schedule;
+        this.appointments = appointments;
         this.clock = clock;
-        this.hold = hold;
+        this.hold = config.waitlist().hold();
     }
 
     @WithTransaction
     public Uni<WaitlistEntry> join(Caller caller, UUID doctorId, LocalDate day) {
-        if (day.isBefore(LocalDate.now(clock))) {
-            return Uni.createFrom().failure(new InvalidField("day", "must be today or later"));
-        }
-        return doctors.findById(doctorId)
-                .onItem().ifNull().failWith(() -> new ResourceNotFound("doctor", doctorId))
-                .chain(doctor -> slots.count("doctorId = ?1 and day = ?2 and status = ?3 and startsAt > ?4", doctorId, day,
-                        org.ihospital.consultation.schedule.Slot.Status.OPEN, clock.instant()))
-                .chain(free -> free > 0 ? Uni.createFrom().failure(new WaitlistProblems.FreeSlotsAvailable())
-                        : parties.patient(caller))
-                .chain(patient -> persistAndFlush(WaitlistEntry.join(doctorId, day, patient, clock.instant())))
+        return doctors.find(doctorId)
+                .map(doctor -> doctor.orElseThrow(() -> new ResourceNotFound("doctor", doctorId)))
+                .chain(doctor -> schedule.freeOn(doctorId, day))
+                .chain(free -> parties.patientOrNobody(caller)
+                        .map(patient -> WaitlistEntry.join(doctorId, day, patient, free, LocalDate.now(clock), clock.instant())))
+                .chain(entry -> entries.persistAndFlush(entry))
                 .onFailure(e -> Constraints.violated(e, "waitlist_one_live_place")).transform(e -> new WaitlistProblems.AlreadyWaiting());
     }
 
     @WithSession
     public Uni<List<WaitlistEntry>> mine(Caller caller) {
-        return parties.patient(caller).chain(patient -> list("patientId = ?1 and status in ?2", Sort.by("joinedAt").and("id"), patient,
-                List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED)));
+        return parties.patientOrNobody(caller).chain(entries::live);
     }
 
-    /** Accepting an offer in time books the held slot; the entry row lock orders it against expiry. */
+    /** Accepting an offer in time books the held slot (which serves the place); the entry's row lock orders it against expiry. */
     @WithTransaction
     public Uni<WaitlistEntry> accept(Caller caller, UUID entryId) {
         return own(caller, entryId).chain(entry -> {
             UUID slot = entry.accept(clock.instant());
-            return bookings.book(slot, entry.patientId(), "waitlist")
-                    .onFailure(org.ihospital.consultation.appointment.AppointmentProblems.SlotAlreadyTaken.class)
-                    .transform(e -> new WaitlistProblems.OfferExpired(entryId))
-                    .invoke(appointment -> entry.booked(appointment.id(), clock.instant()))
+            return appointments.bookFor(slot, entry.patientId(), "waitlist")
+                    .onFailure(AppointmentProblems.SlotAlreadyTaken.class).transform(e -> new WaitlistProblems.OfferExpired(entryId))
                     .replaceWith(entry);
         });
     }
 
     @WithTransaction
     public Uni<WaitlistEntry> decline(Caller caller, UUID entryId) {
-        return own(caller, entryId).chain(entry -> {
-            UUID slot = entry.decline(clock.instant());
-            return passOn(slot).replaceWith(entry);
-        });
+        return own(caller, entryId).chain(entry -> passOn(entry.decline(clock.instant()), entry.patientId()).replaceWith(entry));
     }
 
     @WithTransaction
     public Uni<WaitlistEntry> leave(Caller caller, UUID entryId) {
         return own(caller, entryId).chain(entry -> {
             UUID slot = entry.leave(clock.instant());
-            return (slot == null ? Uni.createFrom().voidItem() : passOn(slot)).replaceWith(entry);
+            return (slot == null ? Uni.createFrom().voidItem() : passOn(slot, entry.patientId())).replaceWith(entry);
         });
     }
 
-    /**
-     * A booked slot was given up (cancelled or moved): offer it to the first patient waiting for that
-     * doctor's day, holding it for them, or open it to everyone. Runs in the caller's transaction.
-     */
-    public Uni<Void> slotFreed(UUID slotId) {
-        return slots.findById(slotId).chain(slot -> find("doctorId = ?1 and day = ?2 and status = ?3",
-                Sort.by("joinedAt").and("id"), slot.doctorId(), slot.day(), WaitlistEntry.Status.WAITING)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult()
-                .chain(next -> {
-                    if (next == null || !slot.startsAt().isAfter(clock.instant())) {
-                        return slots.open(slotId).replaceWithVoid();
+    @Override
+    public Uni<Void> released(UUID slotId) {
+        return schedule.find(slotId).chain(found -> {
+            TakenSlot slot = found.orElseThrow();
+            return nextInLine(slot).chain(next -> {
+                if (next == null) {
+                    return schedule.openFreed(slotId).replaceWithVoid();
+                }
+                Instant until = clock.instant().plus(hold);
+                return schedule.holdFreed(slotId, next.patientId(), until).invoke(held -> {
+                    if (held) {
+                        next.offer(slotId, until);
                     }
-                    Instant until = clock.instant().plus(hold);
-                    next.offer(slotId, until);
-                    return slots.hold(slotId, next.patientId(), until).replaceWithVoid();
-                }));
+                }).replaceWithVoid();
+            });
+        });
     }
 
-    private Uni<Void> passOn(UUID slotId) {
-        return slotFreed(slotId);
+    @Override
+    public Uni<Void> booked(UUID slotId, UUID patientId, UUID appointmentId) {
+        return entries.offerOf(patientId, slotId).invoke(entry -> {
+            if (entry != null) {
+                entry.booked(appointmentId, clock.instant());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** A hold for {@code from} ended (declined, expired, left): the slot goes to the next in line, or opens. */
+    private Uni<Void> passOn(UUID slotId, UUID from) {
+        return schedule.find(slotId).chain(found -> {
+            TakenSlot slot = found.orElseThrow();
+            return nextInLine(slot).chain(next -> {
+                if (next == null) {
+                    return schedule.openHeld(slotId, from).replaceWithVoid();
+                }
+                Instant until = clock.instant().plus(hold);
+                return schedule.passHold(slotId, from, next.patientId(), until).invoke(held -> {
+                    if (held) {
+                        next.offer(slotId, until);
+                    }
+                }).replaceWithVoid();
+            });
+        });
+    }
+
+    /** The first patient waiting for the slot's day, unless the slot has begun (then nobody can take it). */
+    private Uni<WaitlistEntry> nextInLine(TakenSlot slot) {
+        if (!slot.startsAt().isAfter(clock.instant())) {
+            return Uni.createFrom().nullItem();
+        }
+        return entries.firstWaiting(slot.doctorId(), slot.day());
     }
 
     /** Offers whose hold ran out pass to the next in line. */
-    @Scheduled(every = "${hospital.waitlist.sweep-interval:5s}", delayed = "5s",
+    @Scheduled(every = "${hospital.consultation.waitlist.sweep-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireOffers() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("""
-                        select id from waitlist_entry where status = 'OFFERED' and offer_expires_at <= now()
-                        order by offer_expires_at limit 50 for update skip locked""", UUID.class).getResultList())
+        return Panache.withTransaction(() -> entries.expiredOffers(clock.instant(), 50)
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> findById(id).chain(entry -> passOn(entry.expire(clock.instant()))))
+                        .onItem().transformToUniAndConcatenate(id -> entries.findById(id)
+                                .chain(entry -> passOn(entry.expire(clock.instant()), entry.patientId())))
                         .collect().asList()))
                 .onFailure().invoke(e -> LOG.warnf("Waitlist offer expiry failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithNull()
@@ -143,7 +167,7 @@ public class WaitlistService implements PanacheRepositoryBase<WaitlistEntry, UUI
     }
 
     private Uni<WaitlistEntry> own(Caller caller, UUID entryId) {
-        return parties.patient(caller).chain(patient -> findById(entryId, LockModeType.PESSIMISTIC_WRITE)
+        return parties.patientOrNobody(caller).chain(patient -> entries.findById(entryId, LockModeType.PESSIMISTIC_WRITE)
                 .map(entry -> entry != null && entry.patientId().equals(patient) ? entry : null))
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("waitlist entry", entryId));
     }

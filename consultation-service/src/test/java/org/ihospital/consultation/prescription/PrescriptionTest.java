@@ -49,10 +49,11 @@ class PrescriptionTest {
                 .when().post("/api/v1/patients/" + patient + "/conditions").then().statusCode(201);
     }
 
-    /** A completed follow-up consultation of {@code patient} for {@code icd10}, recorded offline before. */
+    /** A completed follow-up consultation of {@code patient} for {@code icd10}, diagnosed offline and recorded before the visit. */
     static UUID followUp(String patient, String icd10) {
-        UUID consultation = Clinic.openConsultation(patient);
-        offlineCondition(patientOf(consultation), icd10);
+        UUID appointment = Clinic.bookWithDoctor1(patient);
+        offlineCondition(Clinic.patientOf(appointment), icd10);
+        UUID consultation = Clinic.open(appointment);
         Clinic.complete(consultation, icd10);
         return consultation;
     }
@@ -110,9 +111,9 @@ class PrescriptionTest {
                 .then().statusCode(200).body("valid", equalTo(false));
         Database.execute("update prescription_item set quantity = 30 where prescription_id = ?::uuid and line = 1", id);
         given().header("Authorization", Keycloak.bearer("pharmacist-1")).when().get(verification).then().body("valid", equalTo(true));
-        Database.execute("update prescription set diagnoses = 'I11.9' where id = ?::uuid", id);
+        Database.execute("update prescription_diagnosis set icd10 = 'I11.9' where prescription_id = ?::uuid", id);
         given().header("Authorization", Keycloak.bearer("doctor-1")).when().get(verification).then().body("valid", equalTo(false));
-        Database.execute("update prescription set diagnoses = 'I10' where id = ?::uuid", id);
+        Database.execute("update prescription_diagnosis set icd10 = 'I10' where prescription_id = ?::uuid", id);
         Database.execute("update prescription set expires_at = expires_at + interval '30 days' where id = ?::uuid", id);
         given().header("Authorization", Keycloak.bearer("doctor-1")).when().get(verification).then().body("valid", equalTo(false));
         // the private key is stored sealed, never in clear

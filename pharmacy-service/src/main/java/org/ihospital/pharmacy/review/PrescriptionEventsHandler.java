@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** Consumes {@code consultation.prescriptions}: issued prescriptions join the review queue. */
+/**
+ * Consumes {@code consultation.prescriptions}: issued prescriptions join the review queue once their
+ * signature verifies; revoked or expired ones leave it.
+ */
 @ApplicationScoped
 public class PrescriptionEventsHandler {
 
@@ -37,11 +40,10 @@ public class PrescriptionEventsHandler {
     }
 
     private Uni<Void> apply(InboundEvent event) {
-        UUID prescriptionId = prescriptionId(event);
         return switch (event.type().name()) {
-            case "prescription.issued" -> reviews.enqueue(prescriptionId);
-            case "prescription.revoked" -> reviews.withdraw(prescriptionId, "revoked by the doctor");
-            case "prescription.expired" -> reviews.withdraw(prescriptionId, "expired before review");
+            case "prescription.issued" -> reviews.receive(event.dataAs(json, PrescriptionIssued.class));
+            case "prescription.revoked" -> reviews.withdraw(prescriptionId(event), "revoked by the doctor");
+            case "prescription.expired" -> reviews.withdraw(prescriptionId(event), "expired before review");
             default -> {
                 LOG.debugf("ignoring %s", event.type());
                 yield Uni.createFrom().voidItem();

@@ -10,13 +10,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A prescription waiting for a licensed pharmacist's review before anything can be dispensed. */
+/**
+ * A prescription waiting for a licensed pharmacist's review before anything can be dispensed. One whose
+ * signature does not verify is recorded as INVALID with the reason, and never reaches a pharmacist.
+ */
 @Entity
 @Table(name = "review")
 public class Review {
 
     public enum Status {
-        PENDING, WITHDRAWN
+        PENDING, WITHDRAWN, INVALID
     }
 
     @Id
@@ -41,6 +44,15 @@ public class Review {
         review.prescriptionId = prescriptionId;
         review.status = Status.PENDING;
         review.receivedAt = receivedAt;
+        return review;
+    }
+
+    /** A prescription whose signature did not verify: kept with the reason, closed at once, never reviewed. */
+    static Review invalid(UUID prescriptionId, String reason, Instant receivedAt) {
+        Review review = pending(prescriptionId, receivedAt);
+        review.status = Status.INVALID;
+        review.closeReason = reason;
+        review.closedAt = receivedAt;
         return review;
     }
 

@@ -5,6 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.signing.HospitalKey;
+import org.ihospital.pharmacy.infrastructure.PharmacyConfig;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,19 +20,40 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewService {
 
+    private static final Logger LOG = Logger.getLogger(ReviewService.class);
+
     private final ReviewRepository reviews;
+    private final PrescriptionVerifier verifier;
+    private final Counter invalid;
     private final Clock clock;
 
-    public ReviewService(ReviewRepository reviews) {
+    public ReviewService(ReviewRepository reviews, PharmacyConfig config, MeterRegistry metrics, Clock clock) {
         this.reviews = reviews;
-        this.clock = Clock.systemUTC();
+        this.verifier = new PrescriptionVerifier(config.signing().trustedKeys().stream().map(HospitalKey::parse).toList());
+        this.invalid = Counter.builder("hospital.prescriptions.invalid.signature")
+                .description("Issued prescriptions whose signature did not verify: recorded, never shown to a pharmacist")
+                .register(metrics);
+        this.clock = clock;
     }
 
-    /** Queues an issued prescription for review; a prescription already queued stays as it is. */
-    public Uni<Void> enqueue(UUID prescriptionId) {
-        return reviews.findByPrescription(prescriptionId)
-                .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : reviews.persist(Review.pending(prescriptionId, clock.instant())).replaceWithVoid());
+    /**
+     * Queues an issued prescription for review once its signature verifies; one that does not verify is
+     * recorded as INVALID and reported (metric and log). A prescription already received stays as it is.
+     */
+    public Uni<Void> receive(PrescriptionIssued issued) {
+        return reviews.findByPrescription(issued.prescriptionId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            var result = verifier.verify(issued);
+            if (!result.valid()) {
+                invalid.increment();
+                LOG.warnf("Prescription %s does not verify (%s): recorded as INVALID, not queued for review", issued.prescriptionId(),
+                        result.reason());
+                return reviews.persist(Review.invalid(issued.prescriptionId(), result.reason(), clock.instant())).replaceWithVoid();
+            }
+            return reviews.persist(Review.pending(issued.prescriptionId(), clock.instant())).replaceWithVoid();
+        });
     }
 
     /** Takes a revoked or expired prescription off the queue if it is still waiting. */

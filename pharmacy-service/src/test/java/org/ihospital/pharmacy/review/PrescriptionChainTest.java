@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.ihospital.commons.testing.Database;
 import org.ihospital.commons.testing.KafkaProbe;
 import org.ihospital.commons.testing.ServiceProcess;
+import org.ihospital.commons.testing.TestSigning;
 import org.ihospital.contracts.EventContracts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,10 @@ class PrescriptionChainTest {
     private static ServiceProcess startConsultationService() {
         return ServiceProcess.start(CONSULTATION_JAR, Path.of("target", "consultation-service-chain.log"),
                 Map.of("hospital.db.name", "consultation_test",
-                        "hospital.prescription.key-encryption-key", "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI="),
+                        "hospital.consultation.prescription.key-encryption-key", "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=",
+                        "hospital.consultation.signing.hospital-key-id", TestSigning.HOSPITAL_KEY_ID,
+                        "hospital.consultation.signing.hospital-private-key", TestSigning.HOSPITAL_PRIVATE_KEY,
+                        "hospital.consultation.signing.trusted-keys", TestSigning.HOSPITAL_KEY_ID + ":" + TestSigning.HOSPITAL_PUBLIC_KEY),
                 Duration.ofSeconds(90));
     }
 
@@ -121,12 +125,33 @@ class PrescriptionChainTest {
         }
     }
 
-    /** What consultation-service does in the transaction that issues a prescription: its outbox row. */
+    @Test
+    void aPrescriptionWhoseSignatureDoesNotVerifyIsRecordedAndNeverQueued() throws Exception {
+        UUID forged = UUID.randomUUID();
+        commitEvent(forged, "issued", TestSigning.doctorKey(DOCTOR.toString(), NOT_BEFORE, NOT_AFTER, TestSigning.strangerPrivateKey()));
+        UUID genuine = UUID.randomUUID();
+        commitIssuedEvent(genuine);
+        await().atMost(PATIENCE).until(() -> reviews(genuine) == 1 && reviews(forged) == 1);
+        assertThat(status(forged)).isEqualTo("INVALID");
+        assertThat(Database.rows("select close_reason from review where prescription_id = ?", forged).get(0).get("close_reason"))
+                .isEqualTo("the signing key's attestation does not hold");
+        assertThat(status(genuine)).isEqualTo("PENDING");
+    }
+
+    private static final UUID DOCTOR = UUID.randomUUID();
+    private static final java.time.Instant NOT_BEFORE = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    private static final java.time.Instant NOT_AFTER = java.time.Instant.parse("2099-01-01T00:00:00Z");
+
+    /** What consultation-service does in the transaction that issues a prescription: its outbox row, signed by an attested key. */
     private static UUID commitIssuedEvent(UUID prescription) throws SQLException {
-        return commitEvent(prescription, "issued");
+        return commitEvent(prescription, "issued", TestSigning.doctorKey(DOCTOR.toString(), NOT_BEFORE, NOT_AFTER));
     }
 
     private static UUID commitEvent(UUID prescription, String event) throws SQLException {
+        return commitEvent(prescription, event, null);
+    }
+
+    private static UUID commitEvent(UUID prescription, String event, TestSigning.DoctorKey key) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection c = consultationDb(); PreparedStatement st = c.prepareStatement("""
                 insert into outbox_event (id, topic, subject, type, payload) values (?, ?, ?, ?, ?::jsonb)""")) {
@@ -134,22 +159,35 @@ class PrescriptionChainTest {
             st.setString(2, TOPIC);
             st.setString(3, prescription.toString());
             st.setString(4, "hospital.prescription." + event + ".v1");
-            st.setString(5, payload(prescription, event));
+            st.setString(5, payload(prescription, event, key));
             st.executeUpdate();
         }
         return id;
     }
 
     /** The event's data as consultation-service writes it, checked against the contract pharmacy relies on. */
-    private static String payload(UUID prescription, String event) {
+    private static String payload(UUID prescription, String event, TestSigning.DoctorKey key) {
         String patient = UUID.randomUUID().toString();
         String data = switch (event) {
-            case "issued" -> """
+            case "issued" -> {
+                byte[] content = ("{\"doctorId\":\"" + DOCTOR + "\",\"issuedAt\":\"2026-11-25T08:00:00Z\",\"prescriptionId\":\""
+                        + prescription + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String signingKey;
+                try {
+                    signingKey = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(key.attested());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                yield """
                     {"prescriptionId":"%s","consultationId":"%s","patientId":"%s","doctorId":"%s",
                      "issuedAt":"2026-11-25T08:00:00Z","expiresAt":"2026-11-28T08:00:00Z","diagnoses":["I10"],"region":"310104",
                      "allergies":[],"items":[{"line":1,"drugCode":"AMLODIPINE-5MG-TAB","genericName":"amlodipine","atc":"C08CA01",
-                     "form":"tablet","strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}]}"""
-                    .formatted(prescription, UUID.randomUUID(), patient, UUID.randomUUID());
+                     "form":"tablet","strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}],
+                     "signedContent":"%s","signature":"%s","signingKey":%s}"""
+                    .formatted(prescription, UUID.randomUUID(), patient, DOCTOR, java.util.Base64.getEncoder().encodeToString(content),
+                            key.sign(content), signingKey);
+            }
             case "revoked" -> """
                     {"prescriptionId":"%s","patientId":"%s","reason":"dose changed","revokedAt":"2026-11-25T09:00:00Z"}"""
                     .formatted(prescription, patient);

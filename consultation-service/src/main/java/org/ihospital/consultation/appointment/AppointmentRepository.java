@@ -1,0 +1,36 @@
+package org.ihospital.consultation.appointment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ihospital.commons.paging.Cursor;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+
+    /** One page of a patient's or a doctor's visits by start time, one more than asked to tell whether more follow. */
+    Uni<List<Appointment>> page(String party, UUID owner, Cursor after, int limit) {
+        String query = party + " = ?1" + (after == null ? "" : " and (startsAt > ?2 or (startsAt = ?2 and id > ?3))");
+        Sort order = Sort.by("startsAt").and("id");
+        var found = after == null ? find(query, order, owner) : find(query, order, owner, after.at(), after.id());
+        return found.page(Page.ofSize(limit + 1)).list();
+    }
+
+    /** The doctors who see this patient now (a booked visit) or saw them since {@code since}. */
+    Uni<List<UUID>> doctorsOf(UUID patient, Instant since) {
+        return getSession().chain(s -> s.createSelectionQuery("""
+                select distinct a.doctorId from Appointment a
+                where a.patientId = ?1 and (a.status = ?2 or (a.status in ?3 and a.startsAt >= ?4))""", UUID.class)
+                .setParameter(1, patient).setParameter(2, Appointment.Status.BOOKED)
+                .setParameter(3, List.of(Appointment.Status.COMPLETED, Appointment.Status.NO_SHOW)).setParameter(4, since)
+                .getResultList());
+    }
+}

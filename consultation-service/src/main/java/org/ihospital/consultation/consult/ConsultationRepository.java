@@ -1,0 +1,36 @@
+package org.ihospital.consultation.consult;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+class ConsultationRepository implements PanacheRepositoryBase<Consultation, UUID> {
+
+    Uni<Consultation> ofAppointment(UUID appointmentId) {
+        return find("appointmentId", appointmentId).firstResult();
+    }
+
+    /** ICD-10 codes of the patient's consultations completed by {@code before}, other than {@code except}. */
+    Uni<List<String>> codesCompletedBefore(UUID patient, Instant before, UUID except) {
+        return getSession().chain(s -> s.createSelectionQuery("""
+                select distinct d.icd10 from Consultation c join c.diagnoses d
+                where c.patientId = ?1 and c.id <> ?2 and c.status = ?3 and c.completedAt <= ?4""", String.class)
+                .setParameter(1, patient).setParameter(2, except).setParameter(3, Consultation.Status.COMPLETED).setParameter(4, before)
+                .getResultList());
+    }
+
+    /**
+     * Tells every replica's live streams, once the transaction commits, that a conversation changed
+     * (native: PostgreSQL's {@code NOTIFY}).
+     */
+    Uni<Void> announce(String channel, String payload) {
+        return getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
+                .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
+    }
+}

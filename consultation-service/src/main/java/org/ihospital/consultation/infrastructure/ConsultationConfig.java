@@ -1,0 +1,90 @@
+package org.ihospital.consultation.infrastructure;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every setting of consultation-service ({@code hospital.consultation.*}), with its default, in one place
+ * (the README lists them); a misspelt key fails the start.
+ * The hospital's policies (DESIGN §1) are settings, so that a hospital can choose stricter ones.
+ */
+@ConfigMapping(prefix = "hospital.consultation")
+public interface ConsultationConfig {
+
+    Booking booking();
+
+    Waitlist waitlist();
+
+    Prescription prescription();
+
+    CareTeam careTeam();
+
+    Signing signing();
+
+    interface Signing {
+        /** The id of the hospital key that attests doctors' keys (the {@code kid} in the published JWKS). */
+        String hospitalKeyId();
+
+        /** Base64 of the hospital's Ed25519 private key (PKCS#8). A secret: from the environment, never the database. */
+        String hospitalPrivateKey();
+
+        /** The hospital keys verification trusts, {@code kid:base64-of-X.509}: the current one, and earlier ones while rotating. */
+        java.util.List<String> trustedKeys();
+
+        /** How long a doctor's key signs before a new one is made. */
+        @WithDefault("P365D")
+        Duration doctorKeyValidity();
+    }
+
+    interface CareTeam {
+        /** A doctor who saw the patient this recently is on the care team (reads and edits the clinical record). */
+        @WithDefault("P180D")
+        Duration recentVisits();
+    }
+
+    interface Booking {
+        /** Cancel and reschedule close this long before a visit. */
+        @WithDefault("PT2H")
+        Duration changeCutOff();
+
+        /** How far ahead a doctor's hours can be planned. */
+        @WithDefault("90")
+        int scheduleHorizonDays();
+    }
+
+    interface Waitlist {
+        /** How long a freed slot is held for the first waiting patient. */
+        @WithDefault("PT15M")
+        Duration hold();
+
+        /** How often expired holds pass on (a scheduler interval, e.g. 5s). */
+        @WithDefault("5s")
+        String sweepInterval();
+    }
+
+    interface Prescription {
+        /** Online prescribing for follow-up visits only (互联网诊疗管理办法). */
+        @WithDefault("true")
+        boolean followUpOnly();
+
+        /**
+         * Whether a condition recorded during the visit by a clinician other than the prescribing doctor
+         * counts as evidence of an earlier diagnosis (by default only conditions recorded before the visit do).
+         */
+        @WithDefault("false")
+        boolean acceptOtherClinicianDuringVisit();
+
+        /** A prescription expires this long after it was issued. */
+        @WithDefault("P3D")
+        Duration validity();
+
+        /** How often due prescriptions are expired (a scheduler interval). */
+        @WithDefault("30s")
+        String expirySweep();
+
+        /** Base64 of 32 bytes sealing the doctors' private signing keys (AES-256-GCM). Required. */
+        String keyEncryptionKey();
+    }
+}
