@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import org.ihospital.commons.testing.Keycloak;
@@ -21,6 +22,7 @@ import io.restassured.response.Response;
 class ApiProxyTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Test
     void forwardsToTheOwningServiceWithTheTokenAndTheRequestId() {
@@ -36,9 +38,24 @@ class ApiProxyTest {
 
     @Test
     void keepsTheCallersRequestId() {
-        given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", "app-42")
+        String id = "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7b";
+        given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", id)
                 .when().get("/api/v1/doctors")
-                .then().statusCode(200).header("X-Request-Id", "app-42").body("requestId", equalTo("app-42"));
+                .then().statusCode(200).header("X-Request-Id", id).body("requestId", equalTo(id));
+    }
+
+    @Test
+    void replacesARequestIdThatIsNotAUuid() {
+        String uuid = "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7b";
+        for (String malformed : List.of("app-42", "x\" onload=1 {}", uuid + "0", uuid.replace('-', '_'),
+                "a".repeat(5_000), "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7z")) {
+            Response response = given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", malformed)
+                    .when().get("/api/v1/doctors")
+                    .then().statusCode(200).extract().response();
+            String replacement = response.header("X-Request-Id");
+            assertThat(replacement).as("id for %s", malformed).matches(UUID_SHAPE).isNotEqualTo(malformed);
+            assertThat(response.jsonPath().getString("requestId")).as("forwarded id for %s", malformed).isEqualTo(replacement);
+        }
     }
 
     @Test
@@ -99,10 +116,11 @@ class ApiProxyTest {
 
     @Test
     void aServiceThatIsDownIsA502Problem() {
-        given().header("Authorization", Keycloak.bearer("pharmacist-1")).header("X-Request-Id", "down-1")
+        String id = "6a1f0c3e-8b2d-4e5f-a7c9-1d3b5f7e9a0c";
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).header("X-Request-Id", id)
                 .when().get("/api/v1/reviews?status=PENDING")
                 .then().statusCode(502).contentType(PROBLEM)
-                .body("type", equalTo("/problems/upstream-unavailable"), "requestId", equalTo("down-1"));
+                .body("type", equalTo("/problems/upstream-unavailable"), "requestId", equalTo(id));
     }
 
     @Test
