@@ -1,5 +1,7 @@
 package org.ihospital.gateway;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -16,12 +18,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
@@ -29,15 +33,23 @@ import io.vertx.httpproxy.ProxyResponse;
  * proxy (bodies and server-sent events are streamed, hop-by-hop headers dropped). The token is
  * verified before anything is forwarded; the request id travels on in {@code X-Request-Id}, and the
  * {@code Authorization} header too, because every service verifies the token again.
+ * <p>
+ * The path that decides the service is the one that is forwarded: the normalized path (dot segments,
+ * also percent-encoded ones, removed), so that {@code /api/v1/reviews/../appointments} is checked,
+ * routed and sent as {@code /api/v1/appointments}. WebSocket upgrades are not tunnelled: the proxy would
+ * tunnel them past the interceptors with the raw path and every header, and no service offers one.
  */
 @ApplicationScoped
 public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final ProxyOptions NO_WEBSOCKETS = new ProxyOptions().setSupportWebSocket(false);
 
     private final Routes routes;
     private final ProblemMappers problems;
     private final GatewayConfig config;
+    private final ProxyInterceptor upstreamFailure = new UpstreamFailure();
+    private HttpClient client;
 
     public ApiProxy(GatewayConfig config, ProblemMappers problems) {
         this.routes = new Routes(config);
@@ -46,24 +58,22 @@ public class ApiProxy {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
                 .setConnectTimeout(5_000));
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(ctx -> routes.resolve(ctx.request().proxiedRequest().path())
-                        .map(origin -> ctx.client().request(new RequestOptions().setServer(origin)
-                                .setIdleTimeout(config.upstreamTimeout().toMillis())))
-                        .orElseGet(() -> Future.failedFuture("no service owns " + ctx.request().getURI())))
-                .addInterceptor(new UpstreamFailure());
-        router.route("/api/v1/*").handler(rc -> forward(rc, proxy));
+        router.route("/api/v1/*").handler(this::forward);
     }
 
-    private void forward(RoutingContext rc, HttpProxy proxy) {
-        if (routes.resolve(rc.normalizedPath()).isEmpty()) {
-            reply(rc, Problem.of("not-found", 404, "Not Found", "No API at " + rc.normalizedPath()));
+    private void forward(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        Optional<SocketAddress> origin = routes.resolve(path);
+        if (origin.isEmpty()) {
+            reply(rc, Problem.of("not-found", 404, "Not Found", "No API at " + path));
             return;
         }
+        String query = rc.request().query();
+        String target = query == null ? path : path + "?" + query;
         // hold the body until the token is verified; the proxy resumes it when it streams it on
         rc.request().pause();
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
@@ -72,8 +82,24 @@ public class ApiProxy {
                 return;
             }
             rc.request().headers().set(RequestIds.HEADER, RequestIds.of(rc));
-            proxy.handle(rc.request());
+            ForwardedHeaders.replace(rc.request());
+            proxyTo(origin.get(), target).handle(rc.request());
         }, failure -> reply(rc, ProblemMappers.unauthorized()));
+    }
+
+    /** A proxy for this one request: cheap to make, and it carries where the request goes and as what. */
+    private HttpProxy proxyTo(SocketAddress origin, String target) {
+        return HttpProxy.reverseProxy(NO_WEBSOCKETS, client)
+                .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
+                        .setIdleTimeout(config.upstreamTimeout().toMillis())))
+                .addInterceptor(new ProxyInterceptor() {
+                    @Override
+                    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        context.request().setURI(target);
+                        return context.sendRequest();
+                    }
+                })
+                .addInterceptor(upstreamFailure);
     }
 
     private void reply(RoutingContext rc, Problem problem) {

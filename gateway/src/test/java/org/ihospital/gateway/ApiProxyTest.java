@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.ihospital.commons.testing.Keycloak;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -21,6 +24,7 @@ import io.restassured.response.Response;
 class ApiProxyTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Test
     void forwardsToTheOwningServiceWithTheTokenAndTheRequestId() {
@@ -36,9 +40,88 @@ class ApiProxyTest {
 
     @Test
     void keepsTheCallersRequestId() {
-        given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", "app-42")
+        String id = "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7b";
+        given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", id)
                 .when().get("/api/v1/doctors")
-                .then().statusCode(200).header("X-Request-Id", "app-42").body("requestId", equalTo("app-42"));
+                .then().statusCode(200).header("X-Request-Id", id).body("requestId", equalTo(id));
+    }
+
+    @Test
+    void replacesARequestIdThatIsNotAUuid() {
+        String uuid = "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7b";
+        for (String malformed : List.of("app-42", "x\" onload=1 {}", uuid + "0", uuid.replace('-', '_'),
+                "a".repeat(5_000), "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7z")) {
+            Response response = given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", malformed)
+                    .when().get("/api/v1/doctors")
+                    .then().statusCode(200).extract().response();
+            String replacement = response.header("X-Request-Id");
+            assertThat(replacement).as("id for %s", malformed).matches(UUID_SHAPE).isNotEqualTo(malformed);
+            assertThat(response.jsonPath().getString("requestId")).as("forwarded id for %s", malformed).isEqualTo(replacement);
+        }
+    }
+
+    @Test
+    void dropsTheCallersForwardingHeadersAndSetsItsOwn() {
+        Response response = given().header("Authorization", Keycloak.bearer("patient-1"))
+                .header("X-Forwarded-For", "203.0.113.9").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Port", "443").header("X-Forwarded-Prefix", "/admin")
+                .header("Forwarded", "for=203.0.113.9;host=evil.example;proto=https").header("X-Real-IP", "203.0.113.9")
+                .when().get("/api/v1/departments")
+                .then().statusCode(200).extract().response();
+        Map<String, List<String>> received = response.jsonPath().getMap("headers");
+        assertThat(received.get("x-forwarded-for")).containsExactly("127.0.0.1");
+        assertThat(received.get("x-forwarded-proto")).containsExactly("http");
+        assertThat(received.get("x-forwarded-host")).containsExactly("localhost:" + RestAssured.port);
+        assertThat(received).doesNotContainKeys("forwarded", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
+    }
+
+    @Test
+    void aWebSocketUpgradeIsForwardedLikeAnyOtherRequest() throws Exception {
+        // the reverse proxy tunnels upgrades past its interceptors, with the raw path and every header
+        RawHttp.Reply reply = RawHttp.get(RestAssured.port, "/api/v1/reviews/../appointments", Map.of(
+                "Authorization", Keycloak.bearer("patient-1"), "X-Forwarded-For", "203.0.113.9",
+                "Connection", "Upgrade", "Upgrade", "websocket",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().at("/uri").asText()).isEqualTo("/api/v1/appointments");
+        assertThat(reply.json().at("/headers/x-forwarded-for/0").asText()).isEqualTo("127.0.0.1");
+        assertThat(reply.json().at("/headers/upgrade").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void routesAndForwardsThePathItChecked() throws Exception {
+        for (String path : List.of("/api/v1/reviews/../appointments", "/api/v1/reviews/%2e%2e/appointments",
+                "/api/v1/reviews/%2E%2e/appointments", "/api/v1/reviews/.%2e/./appointments")) {
+            RawHttp.Reply reply = RawHttp.get(RestAssured.port, path + "?active=true&page=2",
+                    Map.of("Authorization", Keycloak.bearer("patient-1")));
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            assertThat(reply.json().at("/uri").asText()).as(path).isEqualTo("/api/v1/appointments?active=true&page=2");
+        }
+    }
+
+    @Test
+    void aPathThatLeadsIntoAnotherServiceGoesToThatService() throws Exception {
+        // normalized this is pharmacy's /api/v1/reviews (down in this test): consultation must not see it
+        int before = FakeServices.REQUESTS.get();
+        for (String path : List.of("/api/v1/appointments/../reviews", "/api/v1/appointments/%2e%2e/reviews")) {
+            RawHttp.Reply reply = RawHttp.get(RestAssured.port, path, Map.of("Authorization", Keycloak.bearer("pharmacist-1")));
+            assertThat(reply.status()).as(path).isEqualTo(502);
+            assertThat(reply.json().at("/instance").asText()).as(path).isEqualTo("/api/v1/reviews");
+        }
+        assertThat(FakeServices.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aPathThatLeavesTheApiIsA404ProblemAndNothingIsForwarded() throws Exception {
+        int before = FakeServices.REQUESTS.get();
+        for (String path : List.of("/api/v1/../v2/appointments", "/api/v1/%2e%2e/%2e%2e/internal/appointments",
+                "/api/v1/appointments/../../../appointments", "/api/v1/appointments/..")) {
+            RawHttp.Reply reply = RawHttp.get(RestAssured.port, path, Map.of("Authorization", Keycloak.bearer("patient-1")));
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.header("Content-Type")).as(path).startsWith(PROBLEM);
+            assertThat(reply.json().at("/type").asText()).as(path).isEqualTo("/problems/not-found");
+        }
+        assertThat(FakeServices.REQUESTS.get()).isEqualTo(before);
     }
 
     @Test
@@ -99,10 +182,11 @@ class ApiProxyTest {
 
     @Test
     void aServiceThatIsDownIsA502Problem() {
-        given().header("Authorization", Keycloak.bearer("pharmacist-1")).header("X-Request-Id", "down-1")
+        String id = "6a1f0c3e-8b2d-4e5f-a7c9-1d3b5f7e9a0c";
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).header("X-Request-Id", id)
                 .when().get("/api/v1/reviews?status=PENDING")
                 .then().statusCode(502).contentType(PROBLEM)
-                .body("type", equalTo("/problems/upstream-unavailable"), "requestId", equalTo("down-1"));
+                .body("type", equalTo("/problems/upstream-unavailable"), "requestId", equalTo(id));
     }
 
     @Test

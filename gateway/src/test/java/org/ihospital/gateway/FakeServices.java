@@ -7,9 +7,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,13 +22,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real HTTP server standing in for consultation-service, so that the gateway is tested on what it
- * does (verify, route, forward) without the services. It answers with what it received. Pharmacy is
+ * does (verify, route, forward) without the services. It answers with what it received (method, URI
+ * as sent, every header under its lower-case name, a digest of the body). Pharmacy is
  * pointed at a port where nothing listens, to see how the gateway reports a service that is down, and
  * insurance answers too slowly.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
 
     @Override
@@ -70,11 +77,17 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        var headers = exchange.getRequestHeaders();
-        String json = "{\"method\":\"%s\",\"uri\":\"%s\",\"authorization\":\"%s\",\"requestId\":\"%s\",\"bodyLength\":%d,\"bodySha256\":\"%s\"}"
-                .formatted(exchange.getRequestMethod(), exchange.getRequestURI(), headers.getFirst("Authorization"),
-                        headers.getFirst("X-Request-Id"), body.length, sha);
-        byte[] out = json.getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("method", exchange.getRequestMethod());
+        echo.put("uri", exchange.getRequestURI().toString());
+        echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+        echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+        echo.put("bodyLength", body.length);
+        echo.put("bodySha256", sha);
+        echo.put("headers", headers);
+        byte[] out = JSON.writeValueAsBytes(echo);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, out.length);
         exchange.getResponseBody().write(out);

@@ -1,5 +1,6 @@
 package org.ihospital.commons.web;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, a new UUID otherwise.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a UUID in the canonical
+ * 8-4-4-4-12 hex form (kept in lower case), a new random UUID otherwise. Anything looser would let a
+ * caller choose what lands in logs, events and the services' audit trail (an id that names another
+ * request, a marker, an injection attempt), so a malformed id is replaced, never repaired.
  * The id goes into the logging MDC (so every log line of the request carries it), into the response
  * header and into every problem body. It runs as a Vert.x filter, before authentication, so that even
  * a 401 carries it.
@@ -23,7 +27,7 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     static final String CONTEXT_KEY = "ihospital.requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     void register(@Observes Filters filters) {
         filters.register(this::assign, 1000);
@@ -49,6 +53,8 @@ public class RequestIds {
     }
 
     static String saneOrNew(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && UUID_FORM.matcher(candidate).matches()
+                ? candidate.toLowerCase(Locale.ROOT)
+                : UUID.randomUUID().toString();
     }
 }

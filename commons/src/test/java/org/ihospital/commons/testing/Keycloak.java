@@ -7,24 +7,38 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Real tokens from the run's Keycloak (realm {@code hospital}, see deploy/keycloak). Demo users have
- * their user name as password; tokens are cached until shortly before they expire.
+ * their user name as password; users made with {@link #newUser} have a strong random one, kept here.
+ * Tokens, including the master-realm admin token used for {@link #newUser}, are cached until shortly
+ * before they expire.
  */
 public final class Keycloak {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+    /** User name → password of the users this harness made; any other user is a demo user. */
+    private static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The bootstrap admin of the master realm, as deploy/local/hospital starts Keycloak. */
+    private static final String ADMIN_USER = "admin";
+    private static final String ADMIN_PASSWORD = "admin";
 
     private record Token(String value, Instant expires) {
     }
@@ -40,10 +54,87 @@ public final class Keycloak {
         return baseUrl() + "/realms/hospital";
     }
 
-    /** An access token of a demo user (patient-1, doctor-1, …) obtained with the dev realm's password grant. */
+    /**
+     * An access token of a demo user (patient-1, doctor-1, …) or of a user made with {@link #newUser},
+     * obtained with the dev realm's password grant.
+     */
     public static String accessToken(String user) {
         return cached("user:" + user, () -> request(Map.of("grant_type", "password", "client_id", "hospital-app",
-                "username", user, "password", user, "scope", "openid")));
+                "username", user, "password", password(user), "scope", "openid")));
+    }
+
+    /** The password of a user made with {@link #newUser}; a demo user's is its user name. */
+    public static String password(String user) {
+        return PASSWORDS.getOrDefault(user, user);
+    }
+
+    /**
+     * Makes a fresh user {@code <prefix>-<random>} in realm {@code hospital}: a strong random password,
+     * the given realm roles, names and a verified e-mail, no required action (so the password grant
+     * works at once). Use it where a test would otherwise change or lock a shared demo user.
+     *
+     * @return the user name, for {@link #accessToken}, {@link #bearer}, {@link #subject}
+     */
+    public static String newUser(String prefix, String... realmRoles) {
+        String user = (prefix + "-" + HexFormat.of().formatHex(randomBytes(5))).toLowerCase(Locale.ROOT);
+        String password = "Aa1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
+        ObjectNode body = JSON.createObjectNode()
+                .put("username", user).put("enabled", true).put("emailVerified", true)
+                .put("firstName", "Test").put("lastName", prefix).put("email", user + "@hospital.test");
+        body.putArray("requiredActions");
+        body.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        HttpResponse<String> created = admin("POST", "/users", body.toString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak refused to create " + user + " (" + created.statusCode() + "): " + created.body());
+        }
+        String id = created.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+                .orElseThrow(() -> new IllegalStateException("Keycloak created " + user + " without a Location"));
+        PASSWORDS.put(user, password);
+        if (realmRoles.length > 0) {
+            ArrayNode roles = JSON.createArrayNode();
+            for (String role : realmRoles) {
+                roles.add(readJson(expect(admin("GET", "/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8), null), 200)));
+            }
+            expect(admin("POST", "/users/" + id + "/role-mappings/realm", roles.toString()), 204);
+        }
+        return user;
+    }
+
+    /** Deletes a user made with {@link #newUser}; the demo users cannot be deleted this way. */
+    public static void deleteUser(String user) {
+        if (!PASSWORDS.containsKey(user)) {
+            throw new IllegalArgumentException(user + " was not made by Keycloak.newUser; demo users stay");
+        }
+        JsonNode found = readJson(expect(admin("GET", "/users?exact=true&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8), null), 200));
+        for (JsonNode each : found) {
+            expect(admin("DELETE", "/users/" + each.get("id").asText(), null), 204);
+        }
+        PASSWORDS.remove(user);
+        CACHE.remove("user:" + user);
+    }
+
+    /**
+     * A call to the admin REST API of realm {@code hospital} ({@code path} relative to
+     * {@code /admin/realms/hospital}) as the master realm's admin, with a cached admin token.
+     */
+    public static HttpResponse<String> admin(String method, String path, String jsonBody) {
+        String token = cached("admin", () -> request(baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/hospital" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak at " + baseUrl() + " is not reachable; start it with deploy/local/hospital", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A client-credentials token, e.g. of {@code partner-pharmacy-1}. */
@@ -52,7 +143,7 @@ public final class Keycloak {
                 "client_secret", secret)));
     }
 
-    /** The subject ({@code sub}) of a demo user's token: the id the services know the account by. */
+    /** The subject ({@code sub}) of a user's token: the id the services know the account by. */
     public static String subject(String user) {
         String payload = accessToken(user).split("\\.")[1];
         try {
@@ -89,11 +180,37 @@ public final class Keycloak {
         }
     }
 
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Keycloak admin API answered " + response.statusCode() + " to "
+                    + response.request().method() + " " + response.request().uri() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode readJson(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode request(Map<String, String> form) throws IOException, InterruptedException {
+        return request(issuer() + "/protocol/openid-connect/token", form);
+    }
+
+    private static JsonNode request(String tokenEndpoint, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
