@@ -34,11 +34,16 @@ class OutboxInboxTest {
     }
 
     private static UUID createNote(String text) {
-        String id = given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", "chain-" + text)
+        String id = given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", requestIdOf(text))
                 .contentType(ContentType.JSON).body(Map.of("text", text, "priority", 2))
                 .when().post("/probe/notes")
                 .then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** A well-formed request id (a UUID) that names the note it created. */
+    private static String requestIdOf(String text) {
+        return UUID.nameUUIDFromBytes(("chain-" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private static long timesSeen(UUID note) {
@@ -56,7 +61,7 @@ class OutboxInboxTest {
             assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(note.toString());
             assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/ihospital/commons-test");
-            assertThat(KafkaProbe.header(record, "ce_requestid")).isEqualTo("chain-first");
+            assertThat(KafkaProbe.header(record, "ce_requestid")).isEqualTo(requestIdOf("first"));
             String eventId = KafkaProbe.header(record, "ce_id");
             assertThat(UUID.fromString(eventId)).isNotNull();
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value()).get("noteId").asText())

@@ -27,7 +27,7 @@ class PiiLoggingTest {
     @Test
     void logLinesCarryTheRequestIdAndMaskPersonalData() throws Exception {
         String marker = "marker-" + UUID.randomUUID();
-        given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", "pii-req-7")
+        given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", "7a1e0b1c-0000-4000-8000-000000000007")
                 .queryParam("marker", marker)
                 .when().get("/probe/log").then().statusCode(200);
 
@@ -36,14 +36,14 @@ class PiiLoggingTest {
         List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains(marker)).toList();
         assertThat(lines).hasSize(1);
         JsonNode line = JSON.readTree(lines.get(0));
-        assertThat(line.at("/mdc/requestId").asText()).isEqualTo("pii-req-7");
+        assertThat(line.at("/mdc/requestId").asText()).isEqualTo("7a1e0b1c-0000-4000-8000-000000000007");
         assertThat(line.get("message").asText()).contains("138****5678", "110***********123X", "name=张**")
                 .doesNotContain("13812345678", "11010119900307123X", "张三丰");
     }
 
     @Test
     void anUnexpectedErrorIsLoggedOnceWithTheRequestId() throws Exception {
-        String requestId = "boom-" + UUID.randomUUID();
+        String requestId = UUID.randomUUID().toString();
         given().header("Authorization", Keycloak.bearer("patient-1")).header("X-Request-Id", requestId)
                 .when().get("/probe/boom").then().statusCode(500);
 
