@@ -198,6 +198,7 @@ class ApiProxyTest {
 
     @Test
     void healthAnswers() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class)
+                + "/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -3,7 +3,6 @@ package org.ihospital.commons.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ihospital.commons.persistence.PgNotifications;
 import org.jboss.logging.Logger;
 
@@ -24,16 +23,16 @@ public class OutboxWakeUp {
     private final boolean enabled;
 
     public OutboxWakeUp(OutboxRelay relay, PgNotifications notifications,
-            @ConfigProperty(name = "hospital.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
+            MessagingConfig.Outbox config) {
         this.relay = relay;
         this.notifications = notifications;
-        this.enabled = enabled;
+        this.enabled = config.relay().enabled();
     }
 
     void start(@Observes StartupEvent started) {
         if (enabled) {
             notifications.listen("outbox_event", ignored -> relay.relayUntilDrained().subscribe().with(
-                    done -> { }, failure -> LOG.warnf("Outbox relay wake-up failed: %s", failure.toString())));
+                    done -> { }, failure -> LOG.warnf("Outbox relay wake-up failed: %s", Failures.describe(failure))));
         }
     }
 }

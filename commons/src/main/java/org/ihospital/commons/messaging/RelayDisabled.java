@@ -3,7 +3,6 @@ package org.ihospital.commons.messaging;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,8 +18,8 @@ public class RelayDisabled implements Scheduled.SkipPredicate {
     private final boolean enabled;
     private volatile boolean stopping;
 
-    public RelayDisabled(@ConfigProperty(name = "hospital.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
+    public RelayDisabled(MessagingConfig.Outbox config) {
+        this.enabled = config.relay().enabled();
     }
 
     void stopping(@Observes ShutdownEvent event) {

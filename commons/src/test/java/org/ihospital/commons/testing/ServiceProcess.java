@@ -22,11 +22,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -40,8 +42,10 @@ public final class ServiceProcess implements AutoCloseable {
                     + " is missing: build the whole project (deploy/local/hospital test runs 'mvn verify' over all modules)");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.log.console.json.enabled=false"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
@@ -49,7 +53,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            ServiceProcess service = new ServiceProcess(process, port, log);
+            ServiceProcess service = new ServiceProcess(process, port, managementPort, log);
             service.awaitReady(patience);
             return service;
         } catch (IOException e) {
@@ -65,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

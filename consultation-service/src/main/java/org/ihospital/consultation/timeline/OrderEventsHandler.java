@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.ihospital.commons.messaging.InboundEvent;
 import org.ihospital.commons.messaging.Inbox;
+import org.ihospital.commons.messaging.InboxConsumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -13,7 +15,7 @@ import io.smallrye.mutiny.Uni;
  * also marks its prescription dispensed, so that it can never be revoked or dispensed again.
  */
 @ApplicationScoped
-public class OrderEventsHandler {
+public class OrderEventsHandler implements InboxConsumer {
 
     private final Inbox inbox;
     private final TimelineService timeline;
@@ -23,9 +25,18 @@ public class OrderEventsHandler {
         this.timeline = timeline;
     }
 
+    @Override
+    public String name() {
+        return "consultation.timeline.orders";
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
+        return event.type().name().equals("order.dispensed") ? timeline.dispensed(event) : timeline.record(event).replaceWithVoid();
+    }
+
     @Incoming("orders")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consumeOnce("consultation.timeline.orders", message, event -> event.type().name().equals("order.dispensed")
-                ? timeline.dispensed(event) : timeline.record(event).replaceWithVoid());
+        return inbox.consume(this, message);
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.ihospital.commons.messaging.InboundEvent;
 import org.ihospital.commons.messaging.Inbox;
+import org.ihospital.commons.messaging.InboxConsumer;
 import org.ihospital.commons.messaging.UnreadableEvent;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * signature verifies; revoked or expired ones leave it.
  */
 @ApplicationScoped
-public class PrescriptionEventsHandler {
+public class PrescriptionEventsHandler implements InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(PrescriptionEventsHandler.class);
 
@@ -36,10 +37,16 @@ public class PrescriptionEventsHandler {
 
     @Incoming("prescriptions")
     public Uni<Void> onPrescriptionEvent(Message<String> message) {
-        return inbox.consumeOnce("pharmacy.review-queue", message, this::apply);
+        return inbox.consume(this, message);
     }
 
-    private Uni<Void> apply(InboundEvent event) {
+    @Override
+    public String name() {
+        return "pharmacy.review-queue";
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (event.type().name()) {
             case "prescription.issued" -> reviews.receive(event.dataAs(json, PrescriptionIssued.class));
             case "prescription.revoked" -> reviews.withdraw(prescriptionId(event), "revoked by the doctor");
