@@ -24,6 +24,26 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         return found.page(Page.ofSize(limit + 1)).list();
     }
 
+    /** Upcoming visits (in all, with one doctor) and bookings made since the start of the day. */
+    record Counts(Long open, Long openWithDoctor, Long bookedToday) {
+    }
+
+    /** What a patient holds and did lately, for the booking limits. */
+    Uni<Counts> countsOf(UUID patient, UUID doctor, Instant now, Instant startOfToday) {
+        return getSession().chain(s -> s.createSelectionQuery("""
+                select count(*) filter (where a.status = ?2 and a.startsAt > ?4),
+                       count(*) filter (where a.status = ?2 and a.startsAt > ?4 and a.doctorId = ?3),
+                       count(*) filter (where a.bookedAt >= ?5)
+                from Appointment a where a.patientId = ?1""", Counts.class)
+                .setParameter(1, patient).setParameter(2, Appointment.Status.BOOKED).setParameter(3, doctor).setParameter(4, now)
+                .setParameter(5, startOfToday).getSingleResult());
+    }
+
+    /** How often the patient cancelled since {@code since}. */
+    Uni<Long> cancellationsBy(String subject, UUID patient, Instant since) {
+        return count("patientId = ?1 and cancelledBy = ?2 and cancelledAt >= ?3", patient, subject, since);
+    }
+
     /** The doctors who see this patient now (a booked visit) or saw them since {@code since}. */
     Uni<List<UUID>> doctorsOf(UUID patient, Instant since) {
         return getSession().chain(s -> s.createSelectionQuery("""

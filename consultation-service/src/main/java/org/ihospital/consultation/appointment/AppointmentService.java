@@ -2,6 +2,8 @@ package org.ihospital.consultation.appointment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import org.ihospital.consultation.audit.AuditService;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.ihospital.consultation.party.Party;
 import org.ihospital.consultation.party.PartyService;
+import org.ihospital.consultation.patient.PatientQueries;
 import org.ihospital.consultation.schedule.ScheduleService;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,9 +51,12 @@ public class AppointmentService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration cutOff;
+    private final BookingLimits limits;
+    private final PatientQueries patients;
 
     public AppointmentService(AppointmentRepository appointments, ScheduleService schedule, SlotHandover handover,
-            PartyService parties, AuditService audit, Idempotency idempotency, Outbox outbox, Clock clock, ConsultationConfig config) {
+            PartyService parties, PatientQueries patients, AuditService audit, Idempotency idempotency, Outbox outbox, Clock clock,
+            ConsultationConfig config) {
         this.appointments = appointments;
         this.schedule = schedule;
         this.handover = handover;
@@ -60,6 +66,9 @@ public class AppointmentService {
         this.outbox = outbox;
         this.clock = clock;
         this.cutOff = config.booking().changeCutOff();
+        this.patients = patients;
+        var l = config.booking().limits();
+        this.limits = new BookingLimits(l.openAppointments(), l.openWithOneDoctor(), l.bookingsPerDay(), l.cancellationsPerWeek());
     }
 
     @WithTransaction
@@ -75,7 +84,7 @@ public class AppointmentService {
      * a waitlist offer being accepted. Runs in the caller's transaction.
      */
     public Uni<Appointment> bookFor(UUID slotId, UUID patientId, String reason) {
-        return schedule.take(slotId, patientId).chain(taken -> {
+        return withinLimits(slotId, patientId).chain(() -> schedule.take(slotId, patientId)).chain(taken -> {
             if (taken.isEmpty()) {
                 // not taken: tell a slot that does not exist from one that is no longer free
                 return schedule.find(slotId).chain(slot -> Uni.createFrom().failure(slot.isEmpty()
@@ -90,6 +99,18 @@ public class AppointmentService {
         })
                 .onFailure(e -> Constraints.violated(e, "appointment_one_per_slot"))
                 .transform(e -> new AppointmentProblems.SlotAlreadyTaken(slotId));
+    }
+
+    /** The patient is locked, then what they hold is counted: a burst of bookings from one account is decided one at a time. */
+    private Uni<Void> withinLimits(UUID slotId, UUID patientId) {
+        Instant now = clock.instant();
+        Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        return patients.lockForBooking(patientId).chain(patient -> schedule.find(slotId)
+                .chain(slot -> slot.isEmpty() ? Uni.createFrom().voidItem()
+                        : appointments.countsOf(patientId, slot.get().doctorId(), now, startOfToday)
+                                .invoke(c -> limits.checkBooking(new BookingLimits.History(patient.realNameVerified(), c.open(),
+                                        c.openWithDoctor(), c.bookedToday())))
+                                .replaceWithVoid()));
     }
 
     /**
@@ -122,11 +143,17 @@ public class AppointmentService {
     public Uni<Appointment> cancel(Caller caller, UUID id) {
         return parties.of(caller).chain(party -> visible(party, id, LockModeType.PESSIMISTIC_WRITE).chain(appointment -> {
             Appointment.Party by = party.isPatient(appointment.patientId()) ? Appointment.Party.PATIENT : Appointment.Party.DOCTOR;
-            UUID freed = appointment.cancel(caller.subject(), by, clock.instant(), cutOff);
-            return appointments.flush()
+            Uni<Void> allowed = by == Appointment.Party.PATIENT
+                    ? appointments.cancellationsBy(caller.subject(), appointment.patientId(), clock.instant().minus(Duration.ofDays(7)))
+                            .invoke(limits::checkCancellation).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return allowed.chain(() -> {
+                UUID freed = appointment.cancel(caller.subject(), by, clock.instant(), cutOff);
+                return appointments.flush()
                     .chain(() -> outbox.publish(appointment))
                     .chain(() -> handover.released(freed))
                     .replaceWith(appointment);
+            });
         }));
     }
 

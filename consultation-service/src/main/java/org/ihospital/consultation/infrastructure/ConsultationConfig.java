@@ -52,6 +52,27 @@ public interface ConsultationConfig {
         /** How far ahead a doctor's hours can be planned. */
         @WithDefault("90")
         int scheduleHorizonDays();
+
+        Limits limits();
+    }
+
+    /** Against touts: what one patient may hold and do (see BookingLimits). */
+    interface Limits {
+        /** Upcoming visits a patient may hold at once. */
+        @WithDefault("5")
+        int openAppointments();
+
+        /** Upcoming visits a patient may hold with one doctor. */
+        @WithDefault("2")
+        int openWithOneDoctor();
+
+        /** Bookings a patient may make in one clinic day (cancelled ones count). */
+        @WithDefault("5")
+        int bookingsPerDay();
+
+        /** Cancellations a patient may make in seven days. */
+        @WithDefault("3")
+        int cancellationsPerWeek();
     }
 
     interface Waitlist {

@@ -26,6 +26,15 @@ public class PatientQueries {
                         .chain(() -> patients.idOfAccount(caller.subject())).map(Optional::orElseThrow));
     }
 
+    /**
+     * The patient's facts, their record locked until the transaction ends: what a patient does one
+     * request at a time (booking against the limits) is ordered by this lock.
+     */
+    public Uni<PatientFacts> lockForBooking(UUID patient) {
+        return patients.findById(patient, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .map(p -> p == null ? new PatientFacts(patient, null, false) : p.facts());
+    }
+
     public Uni<Optional<PatientFacts>> find(UUID patient) {
         return patients.findById(patient).map(p -> Optional.ofNullable(p).map(Patient::facts));
     }

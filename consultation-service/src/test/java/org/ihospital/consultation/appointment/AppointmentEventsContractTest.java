@@ -20,6 +20,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AppointmentEventsContractTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void realNames() {
+        Clinic.realName("patient-1");
+        Clinic.realName("patient-2");
+    }
+
     @Test
     void bookedCancelledAndRescheduledEventsConformToTheirSchemas() {
         UUID doctor = Clinic.doctor("doctor-1");

@@ -34,6 +34,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class BookingTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void realNames() {
+        Clinic.realName("patient-1");
+        Clinic.realName("patient-2");
+    }
+
     private static final String PROBLEM = "application/problem+json";
 
     @TestHTTPResource("/api/v1/appointments")

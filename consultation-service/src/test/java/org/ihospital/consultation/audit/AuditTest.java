@@ -30,6 +30,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuditTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void realNames() {
+        Clinic.realName("patient-1");
+        Clinic.realName("patient-2");
+    }
+
     @TestHTTPResource("/api/v1/appointments")
     URL appointments;
 

@@ -94,4 +94,36 @@ class ClinicalRecordTest {
                 .when().post(base + "/allergies/" + UUID.randomUUID() + "/resolve").then().statusCode(404);
         assertThat(Database.fingerprint("patient_condition", "allergy", "medication")).isEqualTo(before);
     }
+
+    @Test
+    void aCancelledVisitGivesTheDoctorNoAccessToTheRecord() {
+        String patient = Keycloak.newUser("care-team", "patient");
+        UUID appointment = Clinic.book(patient, Clinic.freshSlots(Clinic.doctor("doctor-2"), 1).get(0));
+        UUID patientId = Clinic.patientOf(appointment);
+        given().header("Authorization", Keycloak.bearer("doctor-2")).when().get("/api/v1/patients/" + patientId + "/record")
+                .then().statusCode(200);
+        given().header("Authorization", Keycloak.bearer(patient)).contentType(ContentType.JSON)
+                .when().post("/api/v1/appointments/" + appointment + "/cancel").then().statusCode(200);
+        given().header("Authorization", Keycloak.bearer("doctor-2")).when().get("/api/v1/patients/" + patientId + "/record")
+                .then().statusCode(404);
+        given().header("Authorization", Keycloak.bearer("doctor-2")).contentType(ContentType.JSON)
+                .body(Map.of("substance", "aspirin", "severity", "SEVERE"))
+                .when().post("/api/v1/patients/" + patientId + "/allergies").then().statusCode(404);
+    }
+
+    @Test
+    void aDoctorWhoSawThePatientLongAgoIsNoLongerOnTheCareTeam() {
+        String patient = Keycloak.newUser("care-team", "patient");
+        UUID appointment = Clinic.book(patient, Clinic.freshSlots(Clinic.doctor("doctor-2"), 1).get(0));
+        UUID patientId = Clinic.patientOf(appointment);
+        // the visit took place 181 days ago
+        Database.execute("update appointment set status = 'COMPLETED', starts_at = now() - interval '181 days',"
+                + " ends_at = now() - interval '181 days' + interval '15 minutes' where id = ?", appointment);
+        given().header("Authorization", Keycloak.bearer("doctor-2")).when().get("/api/v1/patients/" + patientId + "/record")
+                .then().statusCode(404);
+        Database.execute("update appointment set starts_at = now() - interval '179 days',"
+                + " ends_at = now() - interval '179 days' + interval '15 minutes' where id = ?", appointment);
+        given().header("Authorization", Keycloak.bearer("doctor-2")).when().get("/api/v1/patients/" + patientId + "/record")
+                .then().statusCode(200);
+    }
 }

@@ -63,27 +63,70 @@ class PrescriptionTest {
                 .when().post("/api/v1/prescriptions").then();
     }
 
+    /** A patient account of its own (real name given), so that no other test's visits count as its history. */
+    static String freshPatient() {
+        String patient = Keycloak.newUser("follow-up", "patient");
+        Clinic.realName(patient);
+        return patient;
+    }
+
+    static void condition(String recorder, UUID patient, String icd10) {
+        given().header("Authorization", Keycloak.bearer(recorder)).contentType(ContentType.JSON)
+                .body(Map.of("icd10", icd10, "diagnosedOn", LocalDate.now().minusYears(2).toString(),
+                        "source", "上海市第六人民医院 门诊", "note", "on treatment since"))
+                .when().post("/api/v1/patients/" + patient + "/conditions").then().statusCode(201);
+    }
+
     @Test
-    void prescribingNeedsAnEarlierDiagnosisOfTheSameCondition() {
-        UUID first = Clinic.openConsultation("patient-2");
+    void rejectsPrescribingOnAFirstVisit() {
+        String patient = freshPatient();
+        UUID first = Clinic.openConsultation(patient);
         Clinic.complete(first, "M10.9");
+        Map<String, String> before = Database.fingerprint("prescription", "prescription_item", "outbox_event");
         issue(prescription(first, item("ALLOPURINOL-100MG-TAB", 60, "1", "BID", 30)))
                 .statusCode(422).contentType(PROBLEM).body("type", equalTo("/problems/first-visit-prescribing"));
-        assertThat(Database.count("select count(*) from prescription where consultation_id = ?", first)).isZero();
+        assertThat(Database.fingerprint("prescription", "prescription_item", "outbox_event")).isEqualTo(before);
+    }
 
-        // the same condition diagnosed offline two years ago (same ICD-10 category) makes the next visit a follow-up
-        UUID second = Clinic.openConsultation("patient-2");
-        offlineCondition(patientOf(second), "M10.9");
-        Clinic.complete(second, "M10.9");
-        issue(prescription(second, item("ALLOPURINOL-100MG-TAB", 60, "1", "BID", 30))).statusCode(201)
-                .body("diagnoses", equalTo(List.of("M10.9")));
+    @Test
+    void aDiagnosisRecordedBeforeTheVisitMakesItAFollowUp() {
+        String patient = freshPatient();
+        UUID appointment = Clinic.bookWithDoctor1(patient);
+        condition("operator-1", Clinic.patientOf(appointment), "E11.9");
+        UUID consultation = Clinic.open(appointment);
+        Clinic.complete(consultation, "E11.9");
+        issue(prescription(consultation, item("METFORMIN-500MG-TAB", 60, "1", "BID", 30))).statusCode(201)
+                .body("diagnoses", equalTo(List.of("E11.9")));
+    }
+
+    @Test
+    void aConditionThePrescriberWritesDuringTheVisitIsNoEvidence() {
+        String patient = freshPatient();
+        UUID appointment = Clinic.bookWithDoctor1(patient);
+        UUID consultation = Clinic.open(appointment);
+        condition("doctor-1", Clinic.patientOf(appointment), "I10");
+        Clinic.complete(consultation, "I10");
+        issue(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
+                .statusCode(422).body("type", equalTo("/problems/first-visit-prescribing"));
+    }
+
+    @Test
+    void aConditionAnotherClinicianWritesDuringTheVisitIsNoEvidenceByDefault() {
+        String patient = freshPatient();
+        UUID appointment = Clinic.bookWithDoctor1(patient);
+        UUID consultation = Clinic.open(appointment);
+        condition("operator-1", Clinic.patientOf(appointment), "E78.5");
+        Clinic.complete(consultation, "E78.5");
+        issue(prescription(consultation, item("ATORVASTATIN-20MG-TAB", 30, "1", "QN", 30)))
+                .statusCode(422).body("type", equalTo("/problems/first-visit-prescribing"));
     }
 
     @Test
     void anEarlierCompletedConsultationAlsoMakesAFollowUp() {
-        UUID earlier = Clinic.openConsultation("patient-1");
+        String patient = freshPatient();
+        UUID earlier = Clinic.openConsultation(patient);
         Clinic.complete(earlier, "E78.5");
-        UUID now = Clinic.openConsultation("patient-1");
+        UUID now = Clinic.openConsultation(patient);
         Clinic.complete(now, "E78.2");
         issue(prescription(now, item("ATORVASTATIN-20MG-TAB", 30, "1", "QN", 30))).statusCode(201)
                 .body("diagnoses", equalTo(List.of("E78.2")));
@@ -171,6 +214,64 @@ class PrescriptionTest {
                 .body(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
                 .when().post("/api/v1/prescriptions").then().statusCode(403);
         assertThat(Database.fingerprint("prescription", "prescription_item", "outbox_event", "doctor_key")).isEqualTo(before);
+    }
+
+    @Test
+    void aReaderWhoIsAlsoAPatientIsAuditedWhenReadingSomeoneElsesPrescription() {
+        UUID consultation = followUp("patient-1", "I10");
+        String id = issue(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
+        String pharmacistPatient = Keycloak.newUser("pharmacist-patient", "pharmacist", "patient");
+        given().header("Authorization", Keycloak.bearer(pharmacistPatient)).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
+        assertThat(Database.count("select count(*) from audit_log where actor = ? and resource = ?", Keycloak.subject(pharmacistPatient),
+                "prescription/" + id)).isEqualTo(1);
+        // the patient reading their own is not a staff read
+        long own = Database.count("select count(*) from audit_log where actor = ?", Keycloak.subject("patient-1"));
+        given().header("Authorization", Keycloak.bearer("patient-1")).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
+        assertThat(Database.count("select count(*) from audit_log where actor = ?", Keycloak.subject("patient-1"))).isEqualTo(own);
+    }
+
+    @Test
+    void onlyThePrescribingDoctorRevokesWhateverOtherRolesACallerHolds() {
+        UUID consultation = followUp("patient-2", "I10");
+        String id = issue(prescription(consultation, item("LOSARTAN-50MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
+        String doctorPharmacist = Keycloak.newUser("doctor-pharmacist", "doctor", "pharmacist", "auditor");
+        given().header("Authorization", Keycloak.bearer(doctorPharmacist)).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .when().post("/api/v1/prescriptions/" + id + "/revoke").then().statusCode(404);
+        assertThat(Database.rows("select status from prescription where id = ?::uuid", id).get(0).get("status")).isEqualTo("ISSUED");
+        // reading it is their right as a pharmacist, and audited
+        given().header("Authorization", Keycloak.bearer(doctorPharmacist)).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aSubstitutedSigningKeyDoesNotVerify() {
+        UUID consultation = followUp("patient-1", "I10");
+        String id = issue(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
+        String verification = "/api/v1/prescriptions/" + id + "/verification";
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).when().get(verification).then().body("valid", equalTo(true));
+        // someone who can write the database puts in their own key pair and re-signs: the hospital never attested it
+        var forged = org.ihospital.commons.testing.TestSigning.doctorKey(
+                Database.rows("select doctor_id::text as d from prescription where id = ?::uuid", id).get(0).get("d").toString(),
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600), org.ihospital.commons.testing.TestSigning.strangerPrivateKey());
+        UUID keyId = UUID.fromString(forged.attested().keyId());
+        Database.execute("""
+                insert into doctor_key (id, doctor_id, algorithm, public_key, private_key_encrypted, iv, active, created_at, not_before,
+                    not_after, attestation, attested_by)
+                select ?, doctor_id, 'Ed25519', ?, '\\x00'::bytea, '\\x00'::bytea, false, now(), ?, ?, ?, ? from prescription where id = ?::uuid""",
+                keyId, forged.pair().getPublic().getEncoded(), java.sql.Timestamp.from(forged.attested().notBefore()),
+                java.sql.Timestamp.from(forged.attested().notAfter()), forged.attested().attestation(), forged.attested().attestedBy(), id);
+        byte[] content = java.util.Base64.getDecoder().decode(Database.rows(
+                "select payload->>'signedContent' as c from outbox_event where subject = ? and type = 'hospital.prescription.issued.v1'", id)
+                .get(0).get("c").toString());
+        Database.execute("update prescription set key_id = ?, signature = ? where id = ?::uuid", keyId, forged.sign(content), id);
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).when().get(verification)
+                .then().body("valid", equalTo(false), "reason", equalTo("the signing key's attestation does not hold"));
+    }
+
+    @Test
+    void theHospitalPublishesTheKeysThatAttestDoctorsKeys() {
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).when().get("/api/v1/signing-keys")
+                .then().statusCode(200).body("keys[0].kty", equalTo("OKP"), "keys[0].crv", equalTo("Ed25519"),
+                        "keys[0].kid", equalTo("test-hospital-1"), "keys[0].x", notNullValue());
     }
 
     @Test

@@ -35,6 +35,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class WaitlistTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void realNames() {
+        Clinic.realName("patient-1");
+        Clinic.realName("patient-2");
+    }
+
     @TestHTTPResource("/api/v1")
     URL api;
 
