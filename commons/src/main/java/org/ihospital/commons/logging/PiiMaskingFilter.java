@@ -8,8 +8,11 @@ import org.jboss.logmanager.ExtLogRecord;
 import io.quarkus.logging.LoggingFilter;
 
 /**
- * Masks personal data in every log line before any handler formats it. Enabled for the console (plain
- * and JSON) by {@code quarkus.log.console.filter=pii-mask} in commons' default configuration.
+ * Masks personal data in a log record (its message and its exception's messages) before a handler
+ * formats it. The record is rewritten in place, so every handler that receives it later gets it masked.
+ * commons' default configuration names it on each built-in handler ({@code quarkus.log.console.filter},
+ * {@code .file.filter}, {@code .syslog.filter}, {@code .socket.filter}) and {@link PiiMaskInstaller}
+ * puts it at the root for every other handler.
  */
 @LoggingFilter(name = "pii-mask")
 public final class PiiMaskingFilter implements Filter {
