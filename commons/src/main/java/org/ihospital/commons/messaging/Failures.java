@@ -23,19 +23,7 @@ public final class Failures {
 
     /** The failure as one masked line of at most 500 characters (class and message of it and its causes). */
     public static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 5; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (!text.isEmpty()) {
-                text.append(" <- ");
-            }
-            text.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                text.append(": ").append(t.getMessage());
-            }
-        }
-        String line = PiiMask.mask(text.toString().replaceAll("\\s+", " ").strip());
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+        return PiiMask.reason(failure, MAX_LENGTH);
     }
 
     /**
