@@ -5,29 +5,41 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.ihospital.commons.problem.ProblemException;
 import org.jboss.logging.Logger;
 
-import org.erdtman.jcs.JsonCanonicalizer;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Idempotent writes (the {@code Idempotency-Key} header). Must run inside the write's own transaction:
- * the key is claimed first (a concurrent request with the same key waits on it), the write runs, and
- * its answer is stored with the key; a retry with the same key and the same request gets the stored
- * answer, with another request a 422. A write that fails rolls the claim back, so it can be retried.
+ * Idempotent writes (the {@code Idempotency-Key} header), the way Stripe keeps them (ADR 0013):
+ *
+ * <ul>
+ * <li>The key is claimed in its own transaction before the write runs; an identical request arriving
+ * while the first is in flight gets 409 at once instead of waiting on a lock.</li>
+ * <li>The write runs in its own transaction, which also stores its answer with the key: a retry gets the
+ * first answer, never a second write.</li>
+ * <li>A refusal (4xx) of a request that started executing is stored and replayed too, except a
+ * validation failure (400), which frees the key; an unexpected failure frees it as well.</li>
+ * <li>The same key with another request is a 422. The key is scoped to the caller and to the route the
+ * request matched ({@link MatchedRoute}), never to anything the caller sent.</li>
+ * <li>A claim left by a crashed process expires after {@code hospital.idempotency.lock}.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Idempotency {
@@ -40,59 +52,120 @@ public class Idempotency {
 
     private final ObjectMapper json;
     private final Pool pool;
+    private final MatchedRoute route;
     private final Duration retention;
+    private final Duration lock;
 
-    public Idempotency(ObjectMapper json, Pool pool,
-            @ConfigProperty(name = "hospital.idempotency.retention", defaultValue = "P1D") Duration retention) {
+    public Idempotency(ObjectMapper json, Pool pool, MatchedRoute route,
+            @ConfigProperty(name = "hospital.idempotency.retention", defaultValue = "P1D") Duration retention,
+            @ConfigProperty(name = "hospital.idempotency.lock", defaultValue = "PT1M") Duration lock) {
         this.json = json;
         this.pool = pool;
+        this.route = route;
         this.retention = retention;
+        this.lock = lock;
     }
 
     /**
+     * Runs {@code write} once per key, in a transaction of its own.
+     *
      * @param principal who asks (the token subject): the same key from two callers are two keys
-     * @param key       the header's value, or {@code null} for a plain, non-idempotent write
-     * @param operation what is asked, e.g. {@code POST /api/v1/appointments}
-     * @param request   the request body, compared in its RFC 8785 canonical form (field order and number
-     *                  spelling do not matter), as prescriptions are signed
+     * @param key       the header's value, or {@code null}
+     * @param required  whether the write must carry a key (400 without one)
+     * @param request   the request body, compared in its RFC 8785 canonical form, as prescriptions are signed
      * @param answer    the type of the write's answer, stored as JSON
-     * @param write     the write; it runs in the caller's transaction
+     * @param write     the write; it must not open a transaction of its own
      */
-    public <T> Uni<Outcome<T>> once(String principal, String key, String operation, Object request, Class<T> answer,
+    public <T> Uni<Outcome<T>> once(String principal, String key, boolean required, Object request, Class<T> answer,
             Supplier<Uni<T>> write) {
         if (key == null) {
-            return write.get().map(v -> new Outcome<>(v, false));
+            return required ? Uni.createFrom().failure(new IdempotencyProblems.KeyRequired())
+                    : Panache.withTransaction(write).map(v -> new Outcome<>(v, false));
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             return Uni.createFrom().failure(new InvalidIdempotencyKey());
         }
+        String operation = route.operation() == null ? "unmatched" : route.operation();
         String hash = hash(operation, request);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into idempotency_key (principal, key, request_hash) values (?1, ?2, ?3)
-                on conflict do nothing""")
-                .setParameter(1, principal).setParameter(2, key).setParameter(3, hash)
-                .executeUpdate()
-                .chain(claimed -> claimed == 1
-                        ? write.get().call(value -> session.createNativeQuery("""
-                                update idempotency_key set response = cast(cast(?3 as text) as jsonb)
-                                where principal = ?1 and key = ?2""")
-                                .setParameter(1, principal).setParameter(2, key).setParameter(3, serialise(value))
-                                .executeUpdate())
-                                .map(value -> new Outcome<>(value, false))
-                        : session.createNativeQuery("""
-                                select request_hash, cast(response as text) from idempotency_key
-                                where principal = ?1 and key = ?2""", Object[].class)
-                                .setParameter(1, principal).setParameter(2, key)
-                                .getSingleResult()
-                                .map(row -> replay(row, hash, answer))));
+        return pool.preparedQuery("""
+                insert into idempotency_key (principal, key, operation, request_hash, state, locked_until)
+                values ($1, $2, $3, $4, 'IN_FLIGHT', now() + make_interval(secs => $5)) on conflict do nothing""")
+                .execute(Tuple.of(principal, key, operation, hash, (double) lock.toSeconds()))
+                .chain(claimed -> claimed.rowCount() == 1 ? execute(principal, key, write)
+                        : existing(principal, key, hash, answer, write));
     }
 
-    private <T> Outcome<T> replay(Object[] row, String hash, Class<T> answer) {
-        if (!hash.equals(row[0])) {
-            throw new IdempotencyKeyReused();
+    private <T> Uni<Outcome<T>> existing(String principal, String key, String hash, Class<T> answer, Supplier<Uni<T>> write) {
+        return pool.preparedQuery("""
+                select request_hash, state, status, response::text as response, locked_until > now() as locked
+                from idempotency_key where principal = $1 and key = $2""").execute(Tuple.of(principal, key))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        // purged or released between the insert and the select: try again from the start
+                        return Uni.createFrom().failure(new IdempotencyProblems.InFlight());
+                    }
+                    Row row = rows.iterator().next();
+                    if (!hash.equals(row.getString("request_hash"))) {
+                        return Uni.createFrom().failure(new IdempotencyKeyReused());
+                    }
+                    if ("COMPLETED".equals(row.getString("state"))) {
+                        return Uni.createFrom().item(() -> replay(row, answer));
+                    }
+                    if (Boolean.TRUE.equals(row.getBoolean("locked"))) {
+                        return Uni.createFrom().failure(new IdempotencyProblems.InFlight());
+                    }
+                    // a claim left by a process that died: take it over, once
+                    return pool.preparedQuery("""
+                            update idempotency_key set locked_until = now() + make_interval(secs => $3)
+                            where principal = $1 and key = $2 and state = 'IN_FLIGHT' and locked_until <= now()""")
+                            .execute(Tuple.of(principal, key, (double) lock.toSeconds()))
+                            .chain(taken -> taken.rowCount() == 1 ? execute(principal, key, write)
+                                    : Uni.createFrom().failure(new IdempotencyProblems.InFlight()));
+                });
+    }
+
+    private <T> Uni<Outcome<T>> execute(String principal, String key, Supplier<Uni<T>> write) {
+        return Panache.withTransaction(() -> write.get().call(value -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                update idempotency_key set state = 'COMPLETED', status = null, response = cast(cast(?3 as text) as jsonb),
+                    locked_until = null where principal = ?1 and key = ?2""")
+                .setParameter(1, principal).setParameter(2, key).setParameter(3, serialise(value)).executeUpdate())))
+                .map(value -> new Outcome<>(value, false))
+                .onFailure().call(failure -> settleFailure(principal, key, failure));
+    }
+
+    /** A refusal of a request that started executing is the answer to keep; anything else frees the key for a retry. */
+    private Uni<Void> settleFailure(String principal, String key, Throwable failure) {
+        if (failure instanceof ProblemException p && p.status() >= 400 && p.status() < 500 && !isValidation(p)) {
+            Map<String, Object> problem = new java.util.LinkedHashMap<>();
+            problem.put("type", p.type());
+            problem.put("title", p.title());
+            problem.put("detail", p.detail());
+            problem.put("extensions", p.extensions());
+            return pool.preparedQuery("""
+                    update idempotency_key set state = 'COMPLETED', status = $3, response = cast(cast($4 as text) as jsonb), locked_until = null
+                    where principal = $1 and key = $2""").execute(Tuple.of(principal, key, p.status(), serialise(problem)))
+                    .replaceWithVoid().onFailure().recoverWithNull();
         }
+        return pool.preparedQuery("delete from idempotency_key where principal = $1 and key = $2 and state = 'IN_FLIGHT'")
+                .execute(Tuple.of(principal, key)).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    private static boolean isValidation(ProblemException p) {
+        return p.status() == 400;
+    }
+
+    private <T> Outcome<T> replay(Row row, Class<T> answer) {
+        String response = row.getString("response");
         try {
-            return new Outcome<>(json.readValue((String) row[1], answer), true);
+            Integer status = row.getInteger("status");
+            if (status != null) {
+                JsonNode problem = json.readTree(response);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> extensions = json.convertValue(problem.get("extensions"), Map.class);
+                throw new IdempotencyProblems.Replayed(problem.path("type").asText(), status, problem.path("title").asText(),
+                        problem.path("detail").asText(), extensions);
+            }
+            return new Outcome<>(json.readValue(response, answer), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent answer cannot be read as " + answer.getSimpleName(), e);
         }

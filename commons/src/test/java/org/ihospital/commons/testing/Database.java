@@ -21,10 +21,25 @@ public final class Database {
     private Database() {
     }
 
+    /**
+     * A connection to the database of the service under test, as the role that owns its tables: the
+     * migrations datasource's where the service has one (its own role may not alter everything, e.g. the
+     * audit trail), else the default datasource's.
+     */
     public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
+        String prefix = config.getOptionalValue("quarkus.datasource.migrations.jdbc.url", String.class).isPresent()
+                ? "quarkus.datasource.migrations." : "quarkus.datasource.";
+        return DriverManager.getConnection(config.getValue(prefix + "jdbc.url", String.class),
+                config.getValue(prefix + "username", String.class), config.getValue(prefix + "password", String.class));
+    }
+
+    /** A connection as the service's own role (the default datasource's user), to prove what that role may not do. */
+    public static Connection connectAsService() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        String url = config.getOptionalValue("quarkus.datasource.migrations.jdbc.url", String.class)
+                .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class));
+        return DriverManager.getConnection(url, config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 

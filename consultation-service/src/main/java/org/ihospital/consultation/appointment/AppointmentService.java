@@ -71,9 +71,9 @@ public class AppointmentService {
         this.limits = new BookingLimits(l.openAppointments(), l.openWithOneDoctor(), l.bookingsPerDay(), l.cancellationsPerWeek());
     }
 
-    @WithTransaction
+    /** Books for the calling patient; with an Idempotency-Key a retry gets the first answer (the key's transaction is the booking's). */
     public Uni<Idempotency.Outcome<AppointmentView>> book(Caller caller, BookingRequest request, String idempotencyKey) {
-        return idempotency.once(caller.subject(), idempotencyKey, "POST /api/v1/appointments", request, AppointmentView.class,
+        return idempotency.once(caller.subject(), idempotencyKey, false, request, AppointmentView.class,
                 () -> parties.patientOrNobody(caller)
                         .chain(patient -> bookFor(request.slotId(), patient, request.reason()))
                         .map(AppointmentView::of));

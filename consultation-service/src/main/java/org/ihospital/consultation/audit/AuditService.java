@@ -3,26 +3,35 @@ package org.ihospital.consultation.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.logging.PiiMask;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.commons.web.RequestIds;
+import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.ihospital.consultation.party.Party;
+import org.ihospital.consultation.signature.SigningService;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The audit trail of staff reads of patients' records: written in the reading transaction (a read whose
- * transaction fails leaves no row, and no read goes unrecorded), and what auditors see of it.
+ * The audit trail of staff reads of patients' records (ADR 0014): a read appends an event in its own
+ * transaction (a read whose transaction fails leaves none, and no read goes unrecorded), one chainer
+ * links the events in order with an HMAC, checkpoints are sealed with the hospital key, and auditors
+ * verify the whole chain in one snapshot.
  */
 @ApplicationScoped
 public class AuditService {
 
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
     private static final int BATCH = 1000;
     private static final List<String> STAFF = List.of("auditor", "doctor", "operator", "pharmacist");
 
@@ -30,23 +39,34 @@ public class AuditService {
     }
 
     /**
-     * @param valid       every entry holds its hash, follows the one before, and the sequence has no gap up to the head
-     * @param brokenAtSeq the first entry that does not, or null
+     * @param valid        every entry holds its link and follows the one before, no gap, every checkpoint matches and is signed
+     * @param brokenAtSeq  the first entry that does not, or null
+     * @param sealedUpTo   the chain is sealed by a signed checkpoint up to this entry
+     * @param unchained    reads appended more than a minute ago that no link covers (should be 0)
      */
-    public record ChainCheck(boolean valid, long entries, Long brokenAtSeq, String reason) {
+    public record ChainCheck(boolean valid, long entries, Long brokenAtSeq, String reason, long sealedUpTo, long unchained) {
     }
 
     private final AuditRepository trail;
+    private final SigningService signing;
     private final Clock clock;
+    private final byte[] chainKey;
+    private final boolean acceptLegacy;
 
-    public AuditService(AuditRepository trail, Clock clock) {
+    public AuditService(AuditRepository trail, SigningService signing, Clock clock, ConsultationConfig config) {
         this.trail = trail;
+        this.signing = signing;
         this.clock = clock;
+        this.chainKey = Base64.getDecoder().decode(config.audit().chainKey().trim());
+        if (chainKey.length < 32) {
+            throw new IllegalArgumentException("hospital.consultation.audit.chain-key must be base64 of at least 32 bytes");
+        }
+        this.acceptLegacy = config.audit().acceptLegacyLinks();
     }
 
     /**
      * Records that the caller read {@code resource} of {@code patient}, unless the caller is that patient
-     * reading their own record. Runs in the caller's transaction.
+     * reading their own record. Runs in the caller's transaction; takes no lock.
      *
      * @param reader the caller's records, as the reading use case resolved them
      */
@@ -56,17 +76,43 @@ public class AuditService {
         }
         String roles = String.join(",", caller.roles().stream().filter(STAFF::contains).sorted().toList());
         Object rid = MDC.get(RequestIds.MDC_KEY);
-        String requestId = rid == null ? "" : rid.toString();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return trail.lockedHead().chain(head -> {
-            AuditEntry entry = AuditEntry.next(head.seq, head.hash, at, caller.subject(), roles.isEmpty() ? "none" : roles, patient,
-                    action, resource, requestId);
-            head.advance(entry);
-            return trail.append(entry);
-        });
+        return trail.append(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
+                roles.isEmpty() ? "none" : roles, patient, action, resource, rid == null ? "" : rid.toString()));
     }
 
-    @WithSession
+    /** Links what was appended since the last pass, in order (one chainer at a time across replicas). */
+    @Scheduled(every = "${hospital.consultation.audit.chain-interval:500ms}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> chainPending() {
+        return trail.chain(BATCH, (last, events) -> {
+            long seq = last == null ? 0 : last.seq();
+            String previous = last == null ? AuditEntry.GENESIS : last.hash();
+            List<AuditRepository.Link> links = new ArrayList<>();
+            for (AuditEvent event : events) {
+                AuditEntry entry = AuditEntry.chain(++seq, previous, event, chainKey);
+                links.add(new AuditRepository.Link(entry, event.id()));
+                previous = entry.hash();
+            }
+            return links;
+        }).onFailure().invoke(e -> LOG.warnf("Audit chaining failed, will retry: %s", PiiMask.reason(e)))
+                .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
+    /** Seals the chain's current end with the hospital key, when it moved since the last checkpoint. */
+    @Scheduled(every = "${hospital.consultation.audit.checkpoint-interval:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> sealCheckpoint() {
+        return trail.last().chain(last -> trail.lastCheckpoint().chain(sealed -> {
+            if (last == null || (sealed != null && sealed.seq() >= last.seq())) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            SigningService.HospitalSignature signature = signing.signAsHospital(AuditCheckpoint.statement(last.seq(), last.hash(), at));
+            return trail.seal(new AuditCheckpoint(last.seq(), last.hash(), at, signature.keyId(), signature.value()));
+        })).onFailure().invoke(e -> LOG.warnf("Audit checkpoint failed, will retry: %s", PiiMask.reason(e)))
+                .onFailure().recoverWithNull();
+    }
+
     public Uni<Page> ofPatient(UUID patient, long afterSeq, int limit) {
         return trail.ofPatient(patient, afterSeq, limit + 1).map(rows -> {
             List<AuditEntry> page = rows.stream().limit(limit).toList();
@@ -74,35 +120,19 @@ public class AuditService {
         });
     }
 
-    @WithSession
+    /** Walks the whole chain in one snapshot, checkpoints included. */
     public Uni<ChainCheck> verify() {
-        return trail.head().chain(head -> walk(0, AuditEntry.GENESIS, head.seq, head.hash));
+        return trail.inSnapshot(snapshot -> snapshot.checkpoints().chain(checkpoints -> {
+            AuditVerifier verifier = new AuditVerifier(chainKey, acceptLegacy, checkpoints,
+                    (checkpoint, statement) -> signing.verifyHospitalSignature(statement, checkpoint.keyId(), checkpoint.signature()));
+            return walk(snapshot, verifier, 0).chain(() -> snapshot.unchainedOlderThan(60)).map(verifier::finish);
+        })).map(v -> new ChainCheck(v.valid(), v.entries(), v.brokenAtSeq(), v.reason(), v.sealedUpTo(), v.unchained()));
     }
 
-    /** Checks the chain batch by batch from {@code afterSeq}, whose hash was {@code previousHash}. */
-    private Uni<ChainCheck> walk(long afterSeq, String previousHash, long headSeq, String headHash) {
-        return trail.after(afterSeq, BATCH).chain(batch -> {
-            long expected = afterSeq;
-            String previous = previousHash;
-            for (AuditEntry entry : batch) {
-                expected++;
-                if (entry.seq() != expected) {
-                    return Uni.createFrom().item(new ChainCheck(false, expected - 1, expected, "entry " + expected + " is missing"));
-                }
-                if (!entry.intact(previous)) {
-                    return Uni.createFrom().item(new ChainCheck(false, expected - 1, entry.seq(),
-                            "entry " + entry.seq() + " does not match its hash or the entry before it"));
-                }
-                previous = entry.hash();
-            }
-            if (batch.size() == BATCH) {
-                return walk(expected, previous, headSeq, headHash);
-            }
-            if (expected != headSeq || !previous.equals(headHash)) {
-                return Uni.createFrom().item(new ChainCheck(false, expected, expected + 1,
-                        "the chain ends at " + expected + " but its head says " + headSeq));
-            }
-            return Uni.createFrom().item(new ChainCheck(true, expected, null, null));
+    private Uni<Void> walk(AuditRepository.Snapshot snapshot, AuditVerifier verifier, long afterSeq) {
+        return snapshot.after(afterSeq, BATCH).chain(batch -> {
+            verifier.check(batch);
+            return batch.size() < BATCH ? Uni.createFrom().voidItem() : walk(snapshot, verifier, batch.get(batch.size() - 1).seq());
         });
     }
 }

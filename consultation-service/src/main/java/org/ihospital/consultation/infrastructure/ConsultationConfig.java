@@ -23,6 +23,25 @@ public interface ConsultationConfig {
 
     Signing signing();
 
+    Audit audit();
+
+    interface Audit {
+        /** Base64 of at least 32 bytes: the HMAC key linking the audit chain. A secret: never in the database. */
+        String chainKey();
+
+        /** Whether plain SHA-256 links made before the HMAC chain (old installations) are accepted at its start. */
+        @WithDefault("false")
+        boolean acceptLegacyLinks();
+
+        /** How often appended reads are chained (a scheduler interval). */
+        @WithDefault("500ms")
+        String chainInterval();
+
+        /** How often the chain's end is sealed with the hospital key (a scheduler interval). */
+        @WithDefault("60s")
+        String checkpointInterval();
+    }
+
     interface Signing {
         /** The id of the hospital key that attests doctors' keys (the {@code kid} in the published JWKS). */
         String hospitalKeyId();

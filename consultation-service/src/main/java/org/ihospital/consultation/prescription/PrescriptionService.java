@@ -87,9 +87,9 @@ public class PrescriptionService {
         this.validity = config.prescription().validity();
     }
 
-    @WithTransaction
+    /** Issues once per Idempotency-Key, which a prescription must carry: a retried signature never makes a second prescription. */
     public Uni<Idempotency.Outcome<PrescriptionView>> issue(Caller caller, IssueRequest request, String idempotencyKey) {
-        return idempotency.once(caller.subject(), idempotencyKey, "POST /api/v1/prescriptions", request, PrescriptionView.class,
+        return idempotency.once(caller.subject(), idempotencyKey, true, request, PrescriptionView.class,
                 () -> issueNow(caller, request));
     }
 

@@ -64,6 +64,20 @@ public class SigningService {
         return key(signature.keyId()).map(key -> check.verify(content, signature.value(), key, doctor.toString(), signedAt));
     }
 
+    /** The hospital's own signature over a statement (an audit checkpoint), and which of its keys made it. */
+    public record HospitalSignature(String keyId, String value) {
+    }
+
+    public HospitalSignature signAsHospital(byte[] statement) {
+        return new HospitalSignature(hospital.keyId(), hospital.sign(statement));
+    }
+
+    /** Whether {@code signature} over {@code statement} was made by the trusted hospital key {@code keyId}. */
+    public boolean verifyHospitalSignature(byte[] statement, String keyId, String signature) {
+        return hospital.trusted().stream().filter(k -> k.keyId().equals(keyId)).findFirst()
+                .map(k -> org.ihospital.commons.signing.Ed25519.verify(statement, signature, k.publicKey())).orElse(false);
+    }
+
     /** The hospital's public keys, as published. */
     public List<HospitalKey> hospitalKeys() {
         return hospital.trusted();

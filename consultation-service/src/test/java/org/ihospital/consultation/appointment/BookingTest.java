@@ -138,8 +138,14 @@ class BookingTest {
             responses.add(answer.get());
         }
         pool.shutdown();
-        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
-        assertThat(responses.stream().map(r -> r.headers().firstValue("Location").orElseThrow()).distinct()).hasSize(1);
+        // one booking; a retry that overlaps it is told at once that it is in flight, a later one gets its answer
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
+        assertThat(responses).filteredOn(r -> r.statusCode() == 409)
+                .allSatisfy(r -> assertThat(r.body()).contains("/problems/idempotent-request-in-flight"));
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201 && r.headers().firstValue("Idempotent-Replayed").orElse("").equals("false"))
+                .hasSize(1);
+        assertThat(responses.stream().filter(r -> r.statusCode() == 201).map(r -> r.headers().firstValue("Location").orElseThrow())
+                .distinct()).hasSize(1);
         assertThat(Database.count("select count(*) from appointment where slot_id = ?", slot)).isEqualTo(1);
     }
 

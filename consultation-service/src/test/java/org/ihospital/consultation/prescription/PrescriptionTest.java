@@ -58,9 +58,10 @@ class PrescriptionTest {
         return consultation;
     }
 
+    /** doctor-1 issues, with a fresh Idempotency-Key (a prescription must carry one). */
     static io.restassured.response.ValidatableResponse issue(Map<String, Object> body) {
-        return given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/prescriptions").then();
+        return given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).when().post("/api/v1/prescriptions").then();
     }
 
     /** A patient account of its own (real name given), so that no other test's visits count as its history. */
@@ -209,7 +210,7 @@ class PrescriptionTest {
                 .statusCode(409).body("type", equalTo("/problems/consultation-not-completed"));
         given().header("Authorization", Keycloak.bearer("doctor-2")).contentType(ContentType.JSON)
                 .body(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
-                .when().post("/api/v1/prescriptions").then().statusCode(404);
+                .header("Idempotency-Key", UUID.randomUUID().toString()).when().post("/api/v1/prescriptions").then().statusCode(404);
         given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
                 .body(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
                 .when().post("/api/v1/prescriptions").then().statusCode(403);

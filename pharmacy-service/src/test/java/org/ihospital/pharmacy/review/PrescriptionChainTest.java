@@ -211,7 +211,8 @@ class PrescriptionChainTest {
     }
 
     private static Connection consultationDb() throws SQLException {
-        return Database.connect("consultation_test", "consultation", "consultation");
+        // as the owner of consultation-service's tables (its own role may not create triggers on them)
+        return Database.connect("consultation_test", "consultation_owner", "consultation_owner");
     }
 
     private static void consultationSql(String sql) throws SQLException {
