@@ -223,12 +223,12 @@ class PrescriptionTest {
         String id = issue(prescription(consultation, item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
         String pharmacistPatient = Keycloak.newUser("pharmacist-patient", "pharmacist", "patient");
         given().header("Authorization", Keycloak.bearer(pharmacistPatient)).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
-        assertThat(Database.count("select count(*) from audit_log where actor = ? and resource = ?", Keycloak.subject(pharmacistPatient),
+        assertThat(Database.count("select count(*) from audit_event where actor = ? and resource = ?", Keycloak.subject(pharmacistPatient),
                 "prescription/" + id)).isEqualTo(1);
         // the patient reading their own is not a staff read
-        long own = Database.count("select count(*) from audit_log where actor = ?", Keycloak.subject("patient-1"));
+        long own = Database.count("select count(*) from audit_event where actor = ?", Keycloak.subject("patient-1"));
         given().header("Authorization", Keycloak.bearer("patient-1")).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
-        assertThat(Database.count("select count(*) from audit_log where actor = ?", Keycloak.subject("patient-1"))).isEqualTo(own);
+        assertThat(Database.count("select count(*) from audit_event where actor = ?", Keycloak.subject("patient-1"))).isEqualTo(own);
     }
 
     @Test

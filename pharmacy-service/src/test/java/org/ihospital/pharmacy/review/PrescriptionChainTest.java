@@ -61,7 +61,8 @@ class PrescriptionChainTest {
                         "hospital.consultation.prescription.key-encryption-key", "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=",
                         "hospital.consultation.signing.hospital-key-id", TestSigning.HOSPITAL_KEY_ID,
                         "hospital.consultation.signing.hospital-private-key", TestSigning.HOSPITAL_PRIVATE_KEY,
-                        "hospital.consultation.signing.trusted-keys", TestSigning.HOSPITAL_KEY_ID + ":" + TestSigning.HOSPITAL_PUBLIC_KEY),
+                        "hospital.consultation.signing.trusted-keys", TestSigning.HOSPITAL_KEY_ID + ":" + TestSigning.HOSPITAL_PUBLIC_KEY,
+                        "hospital.consultation.audit.chain-key", "dGVzdC1vbmx5LWF1ZGl0LWNoYWluLWhtYWMta2V5LTMyYnl0ZXMh"),
                 Duration.ofSeconds(90));
     }
 
