@@ -8,7 +8,7 @@ visit makes it a follow-up), issue a signed prescription; pharmacy-service queue
 its signature verifies. After warm-up Kafka is stopped (SIGTERM, by its pid file) for 120 s while the
 load goes on, then started again with `hospital servers-up`. Prints a report.
 
-    bench/kafka_outage.py [--outage 120] [--before 30] [--after 30] [--workers 4]
+    bench/kafka_outage.py [--outage 120] [--before 30] [--after 30] [--workers 2] [--patients 250] [--days 8]
 """
 import argparse
 import json
@@ -68,10 +68,15 @@ def token(user, password=None):
     return body["access_token"]
 
 
+_admin = [None, 0.0]
+
+
 def admin_token():
-    status, body = http("POST", f"{KEYCLOAK}/realms/master/protocol/openid-connect/token",
-                        form={"grant_type": "password", "client_id": "admin-cli", "username": "admin", "password": "admin"})
-    return body["access_token"]
+    if _admin[0] is None or _admin[1] < time.time() + 10:
+        status, body = http("POST", f"{KEYCLOAK}/realms/master/protocol/openid-connect/token",
+                            form={"grant_type": "password", "client_id": "admin-cli", "username": "admin", "password": "admin"})
+        _admin[0], _admin[1] = body["access_token"], time.time() + body["expires_in"]
+    return _admin[0]
 
 
 PASSWORDS = {}
@@ -90,7 +95,7 @@ def new_patient(i):
     _, role = http("GET", f"{KEYCLOAK}/admin/realms/hospital/roles/patient", adm)
     http("POST", f"{KEYCLOAK}/admin/realms/hospital/users/{users[0]['id']}/role-mappings/realm", adm, [role])
     PASSWORDS[name] = password
-    body = "31010419800101" + f"{i % 1000:03d}"
+    body = "3101041980" + f"{1 + i % 12:02d}{1 + i % 28:02d}" + f"{i % 1000:03d}"
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     check = "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
     status, profile = http("PUT", f"{API}/patients/me", token(name, password),
@@ -153,7 +158,7 @@ class Load:
             try:
                 failure = self.one()
             except Exception as e:  # noqa: BLE001 - a bench counts every kind of failure
-                failure = type(e).__name__
+                failure = f"{type(e).__name__}: {str(e)[:80]}"
             if failure:
                 with self.lock:
                     self.failures[failure] = self.failures.get(failure, 0) + 1
@@ -166,8 +171,9 @@ def main():
     p.add_argument("--outage", type=int, default=120)
     p.add_argument("--before", type=int, default=30)
     p.add_argument("--after", type=int, default=30)
-    p.add_argument("--workers", type=int, default=4)
-    p.add_argument("--patients", type=int, default=60)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--patients", type=int, default=250, help="each books at most 5 times a day (the limit against touts)")
+    p.add_argument("--days", type=int, default=8, help="days of 5-minute slots planned for doctor-1")
     args = p.parse_args()
 
     _, doctors = http("GET", f"{API}/doctors", token("operator-1"))
@@ -180,7 +186,7 @@ def main():
         assert s == 201, doctor
     slots = []
     start = date.today() + timedelta(days=60 + random.randint(0, 20))
-    for d in range(4):
+    for d in range(args.days):
         s, planned = http("POST", f"{API}/doctors/{doctor['id']}/schedules", token("operator-1"),
                           {"day": str(start + timedelta(days=d)), "start": "06:00", "end": "23:55", "slotMinutes": 5})
         if s == 201:
