@@ -38,6 +38,7 @@ class InboxFaultsTest {
     @AfterEach
     void heal() {
         NoteSeenHandler.FLAKY.set(0);
+        NoteSeenHandler.DOWN_UNTIL.set(0);
         NoteSeenHandler.POISON_FIXED.set(false);
     }
 
@@ -55,6 +56,27 @@ class InboxFaultsTest {
             assertThat(NoteSeenHandler.FLAKY.get()).as("it failed eight times first").isLessThanOrEqualTo(0);
             assertThat(dlq.drain(r -> note.toString().equals(r.key()), Duration.ofSeconds(1))).isEmpty();
             assertThat(Database.count("select count(*) from inbox_dead_letter where subject = ?", note.toString())).isZero();
+        }
+    }
+
+    /**
+     * A database failover can take minutes. The Kafka connector closes its consumer for good when a record
+     * waits unacknowledged longer than its limit (60 s by default, checked once a minute), so an outage of
+     * two minutes would end consumption until a restart. The inbox holds its record for as long as it takes,
+     * and the consumer must still be there afterwards.
+     */
+    @Test
+    void anOutageLongerThanTwoMinutesKeepsTheConsumer() {
+        try (KafkaProbe dlq = KafkaProbe.tail(NoteResource.TOPIC + ".dlq")) {
+            NoteSeenHandler.DOWN_UNTIL.set(System.currentTimeMillis() + Duration.ofSeconds(125).toMillis());
+            UUID during = OutboxRelayFaultsTest.createNote("flaky through a long failover");
+            await().atMost(Duration.ofSeconds(125).plus(PATIENCE)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> timesSeen(during) == 1);
+
+            UUID after = OutboxRelayFaultsTest.createNote("written after the failover");
+            await().atMost(PATIENCE).until(() -> timesSeen(after) == 1);
+            assertThat(dlq.drain(r -> during.toString().equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+            assertThat(Database.count("select count(*) from inbox_dead_letter where subject = ?", during.toString())).isZero();
         }
     }
 

@@ -45,7 +45,7 @@ public class NoteSeenHandler implements InboxConsumer {
         }
         APPLIED.computeIfAbsent(UUID.fromString(event.subject()), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(created.text());
-        if (created.text().startsWith("flaky") && FLAKY.getAndDecrement() > 0) {
+        if (created.text().startsWith("flaky") && (FLAKY.getAndDecrement() > 0 || System.currentTimeMillis() < DOWN_UNTIL.get())) {
             // what a short database outage looks like to a consumer
             return Uni.createFrom().failure(new java.net.ConnectException("Connection refused: the database is restarting"));
         }
@@ -65,4 +65,7 @@ public class NoteSeenHandler implements InboxConsumer {
 
     /** How many more times a "flaky" note fails as if the database were unreachable. */
     static final java.util.concurrent.atomic.AtomicInteger FLAKY = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Until when (epoch milliseconds) a "flaky" note fails as if the database were unreachable. */
+    static final java.util.concurrent.atomic.AtomicLong DOWN_UNTIL = new java.util.concurrent.atomic.AtomicLong();
 }
