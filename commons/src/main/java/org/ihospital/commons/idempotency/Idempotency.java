@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.ihospital.commons.problem.ProblemException;
+import org.ihospital.commons.signing.CanonicalJson;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -184,9 +184,9 @@ public class Idempotency {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(operation.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(new JsonCanonicalizer(json.writeValueAsString(request)).getEncodedUTF8());
+            sha.update(CanonicalJson.of(json, request));
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the request of " + operation, e);
         }
     }

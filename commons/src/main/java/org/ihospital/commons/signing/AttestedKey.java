@@ -1,17 +1,11 @@
 package org.ihospital.commons.signing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import org.erdtman.jcs.JsonCanonicalizer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A signer's public key as the hospital vouches for it: whose key it is ({@code owner}, e.g. a doctor
@@ -21,8 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record AttestedKey(String keyId, String owner, String publicKey, Instant notBefore, Instant notAfter, String attestation,
         String attestedBy) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public AttestedKey {
         Objects.requireNonNull(keyId, "keyId");
@@ -40,13 +32,7 @@ public record AttestedKey(String keyId, String owner, String publicKey, Instant 
         doc.put("publicKey", publicKey);
         doc.put("notBefore", notBefore.toString());
         doc.put("notAfter", notAfter.toString());
-        try {
-            return new JsonCanonicalizer(JSON.writeValueAsString(doc)).getEncodedUTF8();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CanonicalJson.of(doc);
     }
 
     public byte[] statement() {

@@ -37,7 +37,7 @@ public final class SignatureCheck {
         if (key == null) {
             return Result.invalid("no signing key");
         }
-        HospitalKey attester = trusted.stream().filter(t -> t.keyId().equals(key.attestedBy())).findFirst().orElse(null);
+        HospitalKey attester = hospitalKey(key.attestedBy());
         if (attester == null || key.attestation() == null) {
             return Result.invalid("the signing key is not attested by a hospital key");
         }
@@ -54,5 +54,15 @@ public final class SignatureCheck {
             return Result.invalid("the signature does not match the content");
         }
         return Result.VALID;
+    }
+
+    /** Whether {@code signature} over {@code statement} was made by the trusted hospital key {@code keyId}. */
+    public boolean signedByHospital(byte[] statement, String keyId, String signature) {
+        HospitalKey key = hospitalKey(keyId);
+        return key != null && Ed25519.verify(statement, signature, key.publicKey());
+    }
+
+    private HospitalKey hospitalKey(String keyId) {
+        return trusted.stream().filter(t -> t.keyId().equals(keyId)).findFirst().orElse(null);
     }
 }

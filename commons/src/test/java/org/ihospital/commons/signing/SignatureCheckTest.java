@@ -76,4 +76,15 @@ class SignatureCheckTest {
                 .isEqualTo("the signing key is not attested by a hospital key");
         assertThat(check.verify(CONTENT, key.sign(CONTENT), null, DOCTOR, SIGNED).valid()).isFalse();
     }
+
+    @Test
+    void aStatementIsSignedByTheHospitalOnlyWithATrustedKeyOverItsOwnBytes() {
+        byte[] hospitalKey = java.util.Base64.getDecoder().decode(TestSigning.HOSPITAL_PRIVATE_KEY);
+        String signature = Ed25519.sign(CONTENT, hospitalKey);
+        assertThat(check.signedByHospital(CONTENT, TestSigning.HOSPITAL_KEY_ID, signature)).isTrue();
+        assertThat(check.signedByHospital(CONTENT, "another-hospital-key", signature)).isFalse();
+        assertThat(check.signedByHospital("{}".getBytes(StandardCharsets.UTF_8), TestSigning.HOSPITAL_KEY_ID, signature)).isFalse();
+        String stranger = Ed25519.sign(CONTENT, java.util.Base64.getDecoder().decode(TestSigning.strangerPrivateKey()));
+        assertThat(check.signedByHospital(CONTENT, TestSigning.HOSPITAL_KEY_ID, stranger)).isFalse();
+    }
 }

@@ -1,7 +1,5 @@
 package org.ihospital.consultation.prescription;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +23,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.ihospital.commons.messaging.EventSource;
 import org.ihospital.commons.messaging.PendingEvent;
 import org.ihospital.commons.messaging.RecordedEvents;
+import org.ihospital.commons.signing.CanonicalJson;
 import org.ihospital.consultation.signature.Signature;
 import org.ihospital.consultation.signature.SigningKey;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A signed electronic prescription: issued for a completed follow-up consultation, then revoked,
@@ -43,8 +39,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Entity
 @Table(name = "prescription")
 public class Prescription implements EventSource {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Status {
         ISSUED, REVOKED, EXPIRED, DISPENSED
@@ -177,13 +171,7 @@ public class Prescription implements EventSource {
         doc.put("issuedAt", issuedAt.toString());
         doc.put("expiresAt", expiresAt.toString());
         doc.put("items", items.stream().map(Prescription::signed).toList());
-        try {
-            return new JsonCanonicalizer(JSON.writeValueAsString(doc)).getEncodedUTF8();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CanonicalJson.of(doc);
     }
 
     private static Map<String, Object> signed(PrescriptionItem i) {

@@ -14,6 +14,7 @@ import org.ihospital.commons.idempotency.Idempotency;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
+import org.ihospital.commons.signing.Ed25519;
 import org.ihospital.consultation.audit.AuditService;
 import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
 import org.ihospital.consultation.consult.ConsultationQueries;
@@ -45,7 +46,7 @@ public class PrescriptionService {
             Instant issuedAt, Instant expiresAt, List<PrescriptionItem> items, String signatureAlgorithm, UUID keyId, String signature) {
         static PrescriptionView of(Prescription p) {
             return new PrescriptionView(p.id(), p.consultationId(), p.patientId(), p.doctorId(), p.status().name(), p.diagnoses(),
-                    p.issuedAt(), p.expiresAt(), p.items(), "Ed25519", p.keyId(), p.signature().value());
+                    p.issuedAt(), p.expiresAt(), p.items(), Ed25519.ALGORITHM, p.keyId(), p.signature().value());
         }
     }
 
@@ -149,7 +150,7 @@ public class PrescriptionService {
             byte[] content = p.signedContent();
             return signing.verify(content, p.signature(), p.doctorId(), p.issuedAt())
                     .chain(result -> signing.key(p.keyId()).map(key -> new Verification(p.id(), result.valid(), result.reason(),
-                            "Ed25519", p.keyId(), key == null ? null : key.publicKey(), p.signature().value(), sha256(content))));
+                            Ed25519.ALGORITHM, p.keyId(), key == null ? null : key.publicKey(), p.signature().value(), sha256(content))));
         });
     }
 

@@ -74,8 +74,7 @@ public class SigningService {
 
     /** Whether {@code signature} over {@code statement} was made by the trusted hospital key {@code keyId}. */
     public boolean verifyHospitalSignature(byte[] statement, String keyId, String signature) {
-        return hospital.trusted().stream().filter(k -> k.keyId().equals(keyId)).findFirst()
-                .map(k -> org.ihospital.commons.signing.Ed25519.verify(statement, signature, k.publicKey())).orElse(false);
+        return check.signedByHospital(statement, keyId, signature);
     }
 
     /** The hospital's public keys, as published. */
