@@ -52,14 +52,24 @@ public class DeadLetters {
         this.inbox = inbox;
     }
 
+    /** Dead letters with how many events wait behind each (a where clause follows). */
+    private static final String VIEW = """
+            select d.id, d.consumer, d.event_id, d.subject, d.type, d.occurred_at, d.error, d.dead_at, d.resolved_at, d.resolution,
+                   d.resolved_by, d.resolve_reason,
+                   (select count(*) from inbox_parked p where p.consumer = d.consumer and p.subject = d.subject) as parked
+            from inbox_dead_letter d""";
+
     public Uni<List<DeadLetter>> list(boolean openOnly, int limit) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                select d.id, d.consumer, d.event_id, d.subject, d.type, d.occurred_at, d.error, d.dead_at, d.resolved_at, d.resolution,
-                       d.resolved_by, d.resolve_reason,
-                       (select count(*) from inbox_parked p where p.consumer = d.consumer and p.subject = d.subject) as parked
-                from inbox_dead_letter d where (not ?1 or d.resolved_at is null) order by d.dead_at, d.id limit ?2""",
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                VIEW + " where (not ?1 or d.resolved_at is null) order by d.dead_at, d.id limit ?2",
                 s.getResultSetMapping(DeadLetter.class, "DeadLetterView"))
                 .setParameter(1, openOnly).setParameter(2, limit).getResultList()));
+    }
+
+    private Uni<DeadLetter> one(UUID id) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(VIEW + " where d.id = ?1",
+                s.getResultSetMapping(DeadLetter.class, "DeadLetterView"))
+                .setParameter(1, id).getSingleResult()));
     }
 
     public Uni<DeadLetter> replay(UUID id, String operator) {
@@ -70,6 +80,7 @@ public class DeadLetters {
         return resolve(id, operator, "DISCARDED", reason);
     }
 
+    /** In one transaction: marked resolved (once), the event applied when replayed, then what was parked behind it. */
     private Uni<DeadLetter> resolve(UUID id, String operator, String resolution, String reason) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                 select consumer, event_id, subject, type, occurred_at, data from inbox_dead_letter
@@ -79,20 +90,18 @@ public class DeadLetters {
                         return Uni.createFrom().failure(new ResourceNotFound("dead letter", id));
                     }
                     StoredEvent dead = found.get(0);
-                    return s.createNativeQuery("select count(*) from inbox_dead_letter where id = ?1 and resolved_at is null", Long.class)
-                            .setParameter(1, id).getSingleResult()
-                            .chain(open -> open == 0 ? Uni.createFrom().failure(new AlreadyResolved(id))
-                                    : ("REPLAYED".equals(resolution) ? applyStored(dead) : Uni.createFrom().voidItem())
-                                            .chain(() -> s.createNativeQuery("""
-                                                    update inbox_dead_letter set resolved_at = now(), resolution = ?2, resolved_by = ?3,
-                                                        resolve_reason = ?4 where id = ?1""")
-                                                    .setParameter(1, id).setParameter(2, resolution).setParameter(3, operator)
-                                                    .setParameter(4, reason).executeUpdate())
-                                            .chain(() -> releaseParked(dead)));
+                    return s.createNativeQuery("""
+                            update inbox_dead_letter set resolved_at = now(), resolution = ?2, resolved_by = ?3, resolve_reason = ?4
+                            where id = ?1 and resolved_at is null""")
+                            .setParameter(1, id).setParameter(2, resolution).setParameter(3, operator).setParameter(4, reason)
+                            .executeUpdate()
+                            .chain(marked -> marked == 0 ? Uni.createFrom().failure(new AlreadyResolved(id))
+                                    : "REPLAYED".equals(resolution) ? applyStored(dead) : Uni.createFrom().voidItem())
+                            .chain(() -> releaseParked(dead));
                 })))
                 .onFailure(e -> !(e instanceof ProblemException))
                 .transform(e -> new ReplayFailed(id, Failures.describe(e)))
-                .chain(() -> list(false, 10_000)).map(all -> all.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow());
+                .chain(() -> one(id));
     }
 
     /** The events parked behind a dead letter, applied in the order they arrived, then forgotten. */

@@ -88,20 +88,16 @@ public class Inbox {
 
     /** Inside the caller's transaction: skip a duplicate, park behind an open dead letter, or apply and remember. */
     Uni<Fate> applyOnce(InboxConsumer consumer, InboundEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select count(*) from inbox_event where consumer = ?1 and event_id = ?2""", Long.class)
-                .setParameter(1, consumer.name()).setParameter(2, event.id()).getSingleResult()
-                .chain(seen -> {
-                    if (seen > 0) {
-                        LOG.debugf("%s: event %s already applied, skipping", consumer.name(), event.id());
-                        return Uni.createFrom().item(Fate.DUPLICATE);
-                    }
-                    return session.createNativeQuery("""
-                            select count(*) from inbox_dead_letter where consumer = ?1 and subject = ?2 and resolved_at is null""",
-                            Long.class).setParameter(1, consumer.name()).setParameter(2, event.subject()).getSingleResult()
-                            .chain(blocked -> blocked > 0 ? park(consumer.name(), event)
-                                    : remember(consumer.name(), event).chain(() -> consumer.apply(event)).replaceWith(Fate.APPLIED));
-                }));
+        return applied(consumer, event).chain(seen -> {
+            if (seen) {
+                LOG.debugf("%s: event %s already applied, skipping", consumer.name(), event.id());
+                return Uni.createFrom().item(Fate.DUPLICATE);
+            }
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                    select count(*) from inbox_dead_letter where consumer = ?1 and subject = ?2 and resolved_at is null""",
+                    Long.class).setParameter(1, consumer.name()).setParameter(2, event.subject()).getSingleResult())
+                    .chain(blocked -> blocked > 0 ? park(consumer.name(), event) : rememberAndApply(consumer, event).replaceWith(Fate.APPLIED));
+        });
     }
 
     /**
@@ -109,10 +105,18 @@ public class Inbox {
      * caller's transaction: once, whatever the dead letter it was parked behind.
      */
     Uni<Void> applyReleased(InboxConsumer consumer, InboundEvent event) {
+        return applied(consumer, event).chain(seen -> seen ? Uni.createFrom().voidItem() : rememberAndApply(consumer, event));
+    }
+
+    private static Uni<Boolean> applied(InboxConsumer consumer, InboundEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select count(*) from inbox_event where consumer = ?1 and event_id = ?2""", Long.class)
-                .setParameter(1, consumer.name()).setParameter(2, event.id()).getSingleResult()
-                .chain(seen -> seen > 0 ? Uni.createFrom().voidItem() : remember(consumer.name(), event).chain(() -> consumer.apply(event))));
+                .setParameter(1, consumer.name()).setParameter(2, event.id()).getSingleResult())
+                .map(seen -> seen > 0);
+    }
+
+    private static Uni<Void> rememberAndApply(InboxConsumer consumer, InboundEvent event) {
+        return remember(consumer.name(), event).chain(() -> consumer.apply(event));
     }
 
     /** Records the event as applied (a concurrent duplicate fails on the primary key and is retried, then skipped). */
