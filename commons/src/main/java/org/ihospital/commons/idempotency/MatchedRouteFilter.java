@@ -1,6 +1,5 @@
 package org.ihospital.commons.idempotency;
 
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,15 +19,6 @@ public class MatchedRouteFilter {
         if (resource == null || resource.getResourceClass() == null) {
             return;
         }
-        Path type = resource.getResourceClass().getAnnotation(Path.class);
-        Path method;
-        try {
-            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(Path.class);
-        } catch (NoSuchMethodException e) {
-            method = null;
-        }
-        String path = (type == null ? "" : type.value())
-                + (method == null ? "" : (method.value().startsWith("/") ? "" : "/") + method.value());
-        route.record(request.getMethod() + " " + path);
+        route.record(request.getMethod(), resource);
     }
 }

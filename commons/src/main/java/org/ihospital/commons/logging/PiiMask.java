@@ -138,17 +138,20 @@ public final class PiiMask {
         return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
     }
 
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[._-]+$");
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[._-]|(?<=[a-z0-9])(?=[A-Z])");
+
     private static boolean namesAPerson(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         if (!lower.endsWith("name")) {
             return false;
         }
-        String before = key.substring(0, key.length() - 4).replaceAll("[._-]+$", "");
+        String before = TRAILING_SEPARATORS.matcher(key.substring(0, key.length() - 4)).replaceAll("");
         if (before.isEmpty()) {
             return true;
         }
         // the last word before "name": patientDisplayName → display, sasl.kerberos.service.name → service
-        String[] words = before.split("[._-]|(?<=[a-z0-9])(?=[A-Z])");
+        String[] words = WORD_BOUNDARY.split(before);
         return !THING_NAMES.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
     }
 
