@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -12,6 +13,7 @@ import io.smallrye.config.ConfigMapping;
  * its {@code …Config} mapping.)
  */
 @ApplicationScoped
+@Unremovable // nothing injects it: kept so that its mappings are registered and validated
 public class SharedSettings {
 
     private final Database database;

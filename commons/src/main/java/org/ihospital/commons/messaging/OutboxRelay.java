@@ -220,8 +220,7 @@ public class OutboxRelay {
     /** Kafka was not reached (or did not answer): a matter of time, not of the record. */
     static boolean kafkaUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof TimeoutException
-                    || t instanceof org.apache.kafka.common.errors.TimeoutException) {
+            if (t instanceof RetriableException || t instanceof TimeoutException) {
                 return true;
             }
         }

@@ -22,9 +22,4 @@ public final class RecordedEvents {
         events.clear();
         return drained;
     }
-
-    /** What was recorded and not drained yet (for tests of the aggregate's rules). */
-    public List<PendingEvent> peek() {
-        return List.copyOf(events);
-    }
 }

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,16 +37,10 @@ public class PgNotifications {
     private PgSubscriber subscriber;
     private volatile boolean stopped;
 
-    @Inject
     public PgNotifications(Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this(vertx, url, user, password, true);
-    }
-
-    /** For tests that point the listener somewhere else (e.g. through a proxy that refuses for a while). */
-    public PgNotifications(Vertx vertx, String url, String user, String password, boolean unused) {
         this.vertx = vertx;
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);

@@ -36,7 +36,7 @@ class PgNotificationsTest {
     void aListenerThatCouldNotConnectAtFirstHearsOnceTheDatabaseAnswers() throws Exception {
         int port = freePort();
         PgNotifications notifications = new PgNotifications(vertx, "postgresql://127.0.0.1:" + port + "/commons_test", "commons",
-                "commons", true);
+                "commons");
         List<String> heard = new CopyOnWriteArrayList<>();
         notifications.listen("probe_refused_first", heard::add);
         // nothing listens on the port yet: the first connects are refused
