@@ -86,9 +86,8 @@ public class AppointmentService {
     public Uni<Appointment> bookFor(UUID slotId, UUID patientId, String reason) {
         return withinLimits(slotId, patientId).chain(() -> schedule.take(slotId, patientId)).chain(taken -> {
             if (taken.isEmpty()) {
-                // not taken: tell a slot that does not exist from one that is no longer free
-                return schedule.find(slotId).chain(slot -> Uni.createFrom().failure(slot.isEmpty()
-                        ? new ResourceNotFound("slot", slotId) : new AppointmentProblems.SlotAlreadyTaken(slotId)));
+                // the slot exists (checked above; slots are never deleted): it is no longer free
+                return Uni.createFrom().<Appointment>failure(new AppointmentProblems.SlotAlreadyTaken(slotId));
             }
             Appointment appointment = Appointment.book(Visit.in(taken.get()), patientId, reason, clock.instant());
             return appointments.persist(appointment)
@@ -101,12 +100,15 @@ public class AppointmentService {
                 .transform(e -> new AppointmentProblems.SlotAlreadyTaken(slotId));
     }
 
-    /** The patient is locked, then what they hold is counted: a burst of bookings from one account is decided one at a time. */
+    /**
+     * The patient is locked, then the slot must exist, then what they hold is counted: a burst of bookings
+     * from one account is decided one at a time.
+     */
     private Uni<Void> withinLimits(UUID slotId, UUID patientId) {
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
         return patients.lockForBooking(patientId).chain(patient -> schedule.find(slotId)
-                .chain(slot -> slot.isEmpty() ? Uni.createFrom().voidItem()
+                .chain(slot -> slot.isEmpty() ? Uni.createFrom().failure(new ResourceNotFound("slot", slotId))
                         : appointments.countsOf(patientId, slot.get().doctorId(), now, startOfToday)
                                 .invoke(c -> limits.checkBooking(new BookingLimits.History(patient.realNameVerified(), c.open(),
                                         c.openWithDoctor(), c.bookedToday())))

@@ -38,15 +38,6 @@ public class AuditService {
     public record Page(List<AuditEntry> entries, Long nextAfter) {
     }
 
-    /**
-     * @param valid        every entry holds its link and follows the one before, no gap, every checkpoint matches and is signed
-     * @param brokenAtSeq  the first entry that does not, or null
-     * @param sealedUpTo   the chain is sealed by a signed checkpoint up to this entry
-     * @param unchained    reads appended more than a minute ago that no link covers (should be 0)
-     */
-    public record ChainCheck(boolean valid, long entries, Long brokenAtSeq, String reason, long sealedUpTo, long unchained) {
-    }
-
     private final AuditRepository trail;
     private final SigningService signing;
     private final Clock clock;
@@ -124,9 +115,9 @@ public class AuditService {
     public Uni<ChainCheck> verify() {
         return trail.inSnapshot(snapshot -> snapshot.checkpoints().chain(checkpoints -> {
             AuditVerifier verifier = new AuditVerifier(chainKey, acceptLegacy, checkpoints,
-                    (checkpoint, statement) -> signing.verifyHospitalSignature(statement, checkpoint.keyId(), checkpoint.signature()));
+                    checkpoint -> signing.verifyHospitalSignature(checkpoint.statement(), checkpoint.keyId(), checkpoint.signature()));
             return walk(snapshot, verifier, 0).chain(() -> snapshot.unchainedOlderThan(60)).map(verifier::finish);
-        })).map(v -> new ChainCheck(v.valid(), v.entries(), v.brokenAtSeq(), v.reason(), v.sealedUpTo(), v.unchained()));
+        }));
     }
 
     private Uni<Void> walk(AuditRepository.Snapshot snapshot, AuditVerifier verifier, long afterSeq) {

@@ -2,7 +2,7 @@ package org.ihospital.consultation.audit;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Walks the chain from its start in one snapshot, batch by batch: every entry in place and intact (its
@@ -11,27 +11,19 @@ import java.util.function.BiPredicate;
  */
 final class AuditVerifier {
 
-    /**
-     * @param valid        every entry holds its link, follows the one before, no gap, every checkpoint matches and is signed
-     * @param brokenAtSeq  the first entry (or checkpoint) that does not, or null
-     * @param sealedUpTo   the last checkpoint's seq (0 when none): entries up to it are sealed
-     */
-    record Verdict(boolean valid, long entries, Long brokenAtSeq, String reason, long sealedUpTo, long unchained) {
-    }
-
     private final byte[] key;
     private final boolean acceptLegacy;
     private final List<AuditCheckpoint> checkpoints;
-    private final BiPredicate<AuditCheckpoint, byte[]> signatureHolds;
+    private final Predicate<AuditCheckpoint> signatureHolds;
     private final Iterator<AuditCheckpoint> nextCheckpoint;
     private AuditCheckpoint pending;
     private long expected;
     private String previous = AuditEntry.GENESIS;
     private boolean hmacSeen;
-    private Verdict broken;
+    private ChainCheck broken;
 
-    /** @param signatureHolds whether a checkpoint's signature holds with a hospital key (given the statement bytes) */
-    AuditVerifier(byte[] key, boolean acceptLegacy, List<AuditCheckpoint> checkpoints, BiPredicate<AuditCheckpoint, byte[]> signatureHolds) {
+    /** @param signatureHolds whether a checkpoint's signature over its statement holds with a hospital key */
+    AuditVerifier(byte[] key, boolean acceptLegacy, List<AuditCheckpoint> checkpoints, Predicate<AuditCheckpoint> signatureHolds) {
         this.key = key;
         this.acceptLegacy = acceptLegacy;
         this.checkpoints = List.copyOf(checkpoints);
@@ -63,7 +55,7 @@ final class AuditVerifier {
             }
             previous = entry.hash();
             while (pending != null && pending.seq() == entry.seq()) {
-                if (!pending.hash().equals(entry.hash()) || !signatureHolds.test(pending, pending.statement())) {
+                if (!pending.hash().equals(entry.hash()) || !signatureHolds.test(pending)) {
                     broken = fail(entry.seq(), "checkpoint " + pending.seq() + " does not seal the chain as it is");
                     return;
                 }
@@ -73,22 +65,22 @@ final class AuditVerifier {
     }
 
     /** The verdict once every entry of the snapshot was checked; {@code unchained}: appended events no link covers yet. */
-    Verdict finish(long unchained) {
+    ChainCheck finish(long unchained) {
         if (broken != null) {
-            return new Verdict(false, broken.entries(), broken.brokenAtSeq(), broken.reason(), sealedUpTo(), unchained);
+            return new ChainCheck(false, broken.entries(), broken.brokenAtSeq(), broken.reason(), sealedUpTo(), unchained);
         }
         if (pending != null) {
-            return new Verdict(false, expected, expected + 1, "the chain ends at " + expected + " but checkpoint " + pending.seq()
+            return new ChainCheck(false, expected, expected + 1, "the chain ends at " + expected + " but checkpoint " + pending.seq()
                     + " sealed it further: entries were cut off its end", sealedUpTo(), unchained);
         }
-        return new Verdict(true, expected, null, null, sealedUpTo(), unchained);
+        return new ChainCheck(true, expected, null, null, sealedUpTo(), unchained);
     }
 
     private long sealedUpTo() {
         return checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).seq();
     }
 
-    private Verdict fail(long seq, String reason) {
-        return new Verdict(false, expected - 1, seq, reason, 0, 0);
+    private ChainCheck fail(long seq, String reason) {
+        return new ChainCheck(false, expected - 1, seq, reason, 0, 0);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.ihospital.commons.problem.InvalidField;
+import org.ihospital.consultation.consult.UnknownIcd10Code;
 import org.ihospital.contracts.ReferenceData;
 
 /**
@@ -39,13 +40,13 @@ public class Condition {
     }
 
     /**
-     * @throws UnknownCondition when the code is not in the hospital's ICD-10 list
+     * @throws UnknownIcd10Code when the code is not in the hospital's ICD-10 list
      * @throws InvalidField     when it was diagnosed in the future
      */
     static Condition record(UUID patient, String icd10, LocalDate diagnosedOn, String source, String note, String by, Instant now,
             LocalDate today) {
         if (ReferenceData.icd10(icd10).isEmpty()) {
-            throw new UnknownCondition(icd10);
+            throw new UnknownIcd10Code(icd10);
         }
         if (diagnosedOn.isAfter(today)) {
             throw new InvalidField("diagnosedOn", "must not be in the future");

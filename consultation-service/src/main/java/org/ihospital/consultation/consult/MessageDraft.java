@@ -16,9 +16,7 @@ public record MessageDraft(String text, List<ImageUpload> images) {
         if (text.length() > MAX_TEXT) {
             throw new InvalidField("text", "size must be between 0 and " + MAX_TEXT);
         }
-        if (images.size() > MAX_IMAGES) {
-            throw new ConsultationProblems.UnacceptableImage("at most " + MAX_IMAGES + " images a message");
-        }
+        requireImageCount(images.size());
         if (text.isEmpty() && images.isEmpty()) {
             throw new ConsultationProblems.EmptyMessage();
         }

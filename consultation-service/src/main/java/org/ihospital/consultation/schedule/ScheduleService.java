@@ -120,9 +120,9 @@ public class ScheduleService {
         return slots.openHeld(slotId, from);
     }
 
-    /** How many slots of a doctor's day are still free to book. */
+    /** How many slots of a doctor's day are still free to book; 404 for an unknown doctor. */
     public Uni<Long> freeOn(UUID doctorId, LocalDate day) {
-        return slots.countFree(doctorId, day, clock.instant());
+        return doctor(doctorId).chain(doctor -> slots.countFree(doctorId, day, clock.instant()));
     }
 
     private Uni<DoctorFacts> doctor(UUID doctorId) {

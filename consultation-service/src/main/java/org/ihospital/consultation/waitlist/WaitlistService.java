@@ -16,7 +16,6 @@ import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.appointment.AppointmentProblems;
 import org.ihospital.consultation.appointment.AppointmentService;
 import org.ihospital.consultation.appointment.SlotHandover;
-import org.ihospital.consultation.doctor.DoctorQueries;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.ihospital.consultation.party.PartyService;
 import org.ihospital.consultation.schedule.ScheduleService;
@@ -42,17 +41,15 @@ public class WaitlistService implements SlotHandover {
 
     private final WaitlistRepository entries;
     private final PartyService parties;
-    private final DoctorQueries doctors;
     private final ScheduleService schedule;
     private final AppointmentService appointments;
     private final Clock clock;
     private final Duration hold;
 
-    public WaitlistService(WaitlistRepository entries, PartyService parties, DoctorQueries doctors, ScheduleService schedule,
+    public WaitlistService(WaitlistRepository entries, PartyService parties, ScheduleService schedule,
             AppointmentService appointments, Clock clock, ConsultationConfig config) {
         this.entries = entries;
         this.parties = parties;
-        this.doctors = doctors;
         this.schedule = schedule;
         this.appointments = appointments;
         this.clock = clock;
@@ -61,9 +58,7 @@ public class WaitlistService implements SlotHandover {
 
     @WithTransaction
     public Uni<WaitlistEntry> join(Caller caller, UUID doctorId, LocalDate day) {
-        return doctors.find(doctorId)
-                .map(doctor -> doctor.orElseThrow(() -> new ResourceNotFound("doctor", doctorId)))
-                .chain(doctor -> schedule.freeOn(doctorId, day))
+        return schedule.freeOn(doctorId, day)
                 .chain(free -> parties.patientOrNobody(caller)
                         .map(patient -> WaitlistEntry.join(doctorId, day, patient, free, LocalDate.now(clock), clock.instant())))
                 .chain(entry -> entries.persistAndFlush(entry))
@@ -88,33 +83,20 @@ public class WaitlistService implements SlotHandover {
 
     @WithTransaction
     public Uni<WaitlistEntry> decline(Caller caller, UUID entryId) {
-        return own(caller, entryId).chain(entry -> passOn(entry.decline(clock.instant()), entry.patientId()).replaceWith(entry));
+        return own(caller, entryId).chain(entry -> handOn(entry.decline(clock.instant()), entry.patientId()).replaceWith(entry));
     }
 
     @WithTransaction
     public Uni<WaitlistEntry> leave(Caller caller, UUID entryId) {
         return own(caller, entryId).chain(entry -> {
             UUID slot = entry.leave(clock.instant());
-            return (slot == null ? Uni.createFrom().voidItem() : passOn(slot, entry.patientId())).replaceWith(entry);
+            return (slot == null ? Uni.createFrom().voidItem() : handOn(slot, entry.patientId())).replaceWith(entry);
         });
     }
 
     @Override
     public Uni<Void> released(UUID slotId) {
-        return schedule.find(slotId).chain(found -> {
-            TakenSlot slot = found.orElseThrow();
-            return nextInLine(slot).chain(next -> {
-                if (next == null) {
-                    return schedule.openFreed(slotId).replaceWithVoid();
-                }
-                Instant until = clock.instant().plus(hold);
-                return schedule.holdFreed(slotId, next.patientId(), until).invoke(held -> {
-                    if (held) {
-                        next.offer(slotId, until);
-                    }
-                }).replaceWithVoid();
-            });
-        });
+        return handOn(slotId, null);
     }
 
     @Override
@@ -126,22 +108,25 @@ public class WaitlistService implements SlotHandover {
         }).replaceWithVoid();
     }
 
-    /** A hold for {@code from} ended (declined, expired, left): the slot goes to the next in line, or opens. */
-    private Uni<Void> passOn(UUID slotId, UUID from) {
-        return schedule.find(slotId).chain(found -> {
-            TakenSlot slot = found.orElseThrow();
-            return nextInLine(slot).chain(next -> {
-                if (next == null) {
-                    return schedule.openHeld(slotId, from).replaceWithVoid();
+    /**
+     * A slot goes to the next in line, or opens when nobody waits: a slot a visit gave up ({@code from} null)
+     * or one whose hold for {@code from} ended (declined, expired, left).
+     */
+    private Uni<Void> handOn(UUID slotId, UUID from) {
+        return schedule.find(slotId).chain(found -> nextInLine(found.orElseThrow()).chain(next -> {
+            if (next == null) {
+                return (from == null ? schedule.openFreed(slotId) : schedule.openHeld(slotId, from)).replaceWithVoid();
+            }
+            Instant until = clock.instant().plus(hold);
+            Uni<Boolean> held = from == null
+                    ? schedule.holdFreed(slotId, next.patientId(), until)
+                    : schedule.passHold(slotId, from, next.patientId(), until);
+            return held.invoke(taken -> {
+                if (taken) {
+                    next.offer(slotId, until);
                 }
-                Instant until = clock.instant().plus(hold);
-                return schedule.passHold(slotId, from, next.patientId(), until).invoke(held -> {
-                    if (held) {
-                        next.offer(slotId, until);
-                    }
-                }).replaceWithVoid();
-            });
-        });
+            }).replaceWithVoid();
+        }));
     }
 
     /** The first patient waiting for the slot's day, unless the slot has begun (then nobody can take it). */
@@ -159,7 +144,7 @@ public class WaitlistService implements SlotHandover {
         return Panache.withTransaction(() -> entries.expiredOffers(clock.instant(), 50)
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> entries.findById(id)
-                                .chain(entry -> passOn(entry.expire(clock.instant()), entry.patientId())))
+                                .chain(entry -> handOn(entry.expire(clock.instant()), entry.patientId())))
                         .collect().asList()))
                 .onFailure().invoke(e -> LOG.warnf("Waitlist offer expiry failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithNull()

@@ -30,8 +30,8 @@ class AuditVerifierTest {
     }
 
     /** Checkpoints "signed" by a stand-in: valid when the signature is "ok". */
-    private static AuditVerifier.Verdict verify(List<AuditEntry> entries, List<AuditCheckpoint> checkpoints) {
-        AuditVerifier verifier = new AuditVerifier(KEY, false, checkpoints, (c, statement) -> "ok".equals(c.signature()));
+    private static ChainCheck verify(List<AuditEntry> entries, List<AuditCheckpoint> checkpoints) {
+        AuditVerifier verifier = new AuditVerifier(KEY, false, checkpoints, c -> "ok".equals(c.signature()));
         verifier.check(entries);
         return verifier.finish(0);
     }
