@@ -2,36 +2,21 @@ package org.ihospital.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ihospital.commons.testing.ArchitectureRules;
+import org.ihospital.commons.testing.ServiceArchitecture;
 import org.ihospital.commons.testing.TableOwnership;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
 /** The shape of docs/architecture.md, held against the code. Each rule fails when broken on purpose (see the ADR). */
 @AnalyzeClasses(packages = "org.ihospital.consultation", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainImportsNoFramework = ArchitectureRules.domainImportsNoFramework();
-
-    @ArchTest
-    static final ArchRule servicesSpeakNeitherHttpNorKafka = ArchitectureRules.servicesSpeakNeitherHttpNorKafka();
-
-    @ArchTest
-    static final ArchRule resourcesStayThin = ArchitectureRules.resourcesStayThin();
-
-    @ArchTest
-    static final ArchRule handlersDelegateToServices = ArchitectureRules.handlersDelegateToServices();
-
-    @ArchTest
-    static final ArchRule repositoriesArePrivateToTheirPackage = ArchitectureRules.repositoriesArePrivateToTheirPackage();
-
-    @ArchTest
-    static final ArchRule packagesFreeOfCycles = ArchitectureRules.packagesFreeOfCycles("org.ihospital.consultation");
+    static final ArchTests everyServiceKeeps = ArchTests.in(ServiceArchitecture.class);
 
     /** Tables without an entity of their own (the audit chain is written and read with plain SQL), and who owns them. */
     static TableOwnership ownership() {

@@ -1,37 +1,30 @@
 package org.ihospital.pharmacy;
 
-import org.ihospital.commons.testing.ArchitectureRules;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.ihospital.commons.testing.ServiceArchitecture;
+import org.ihospital.commons.testing.TableOwnership;
+import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
+/** The shape of docs/architecture.md, held against the code (the rules every service keeps). */
 @AnalyzeClasses(packages = "org.ihospital.pharmacy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainImportsNoFramework = ArchitectureRules.domainImportsNoFramework();
+    static final ArchTests everyServiceKeeps = ArchTests.in(ServiceArchitecture.class);
 
-    @ArchTest
-    static final ArchRule servicesSpeakNeitherHttpNorKafka = ArchitectureRules.servicesSpeakNeitherHttpNorKafka();
+    @Test
+    void everyTableHasAnOwningPackage() {
+        assertThat(TableOwnership.of("org.ihospital.pharmacy").unowned()).isEmpty();
+    }
 
-    @ArchTest
-    static final ArchRule resourcesStayThin = ArchitectureRules.resourcesStayThin();
-
-    @ArchTest
-    static final ArchRule handlersDelegateToServices = ArchitectureRules.handlersDelegateToServices();
-
-    @ArchTest
-    static final ArchRule repositoriesArePrivateToTheirPackage = ArchitectureRules.repositoriesArePrivateToTheirPackage();
-
-    @ArchTest
-    static final ArchRule packagesFreeOfCycles = ArchitectureRules.packagesFreeOfCycles("org.ihospital.pharmacy");
-
-    @org.junit.jupiter.api.Test
+    @Test
     void noPackageNamesAnotherPackagesTables() {
-        var ownership = org.ihospital.commons.testing.TableOwnership.of("org.ihospital.pharmacy");
-        org.assertj.core.api.Assertions.assertThat(ownership.unowned()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(ownership.trespasses()).isEmpty();
+        assertThat(TableOwnership.of("org.ihospital.pharmacy").trespasses()).isEmpty();
     }
 }

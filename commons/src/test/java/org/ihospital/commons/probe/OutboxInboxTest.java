@@ -46,7 +46,7 @@ class OutboxInboxTest {
         return UUID.nameUUIDFromBytes(("chain-" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
-    private static long timesSeen(UUID note) {
+    static long timesSeen(UUID note) {
         var rows = Database.rows("select times from note_seen where note_id = ?", note);
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("times")).longValue();
     }

@@ -33,11 +33,7 @@ class OutboxRelayFaultsTest {
 
     /** An event Kafka always refuses: larger than the producer's max.request.size (1 MiB). */
     static UUID refusedRow(String subject) {
-        UUID id = UUID.randomUUID();
-        String huge = "x".repeat(1_200_000);
-        Database.execute("insert into outbox_event (id, topic, subject, type, payload) values (?, ?, ?, ?, ?::jsonb)", id,
-                NoteResource.TOPIC, subject, "hospital.note.created.v1", "{\"noteId\":\"" + subject + "\",\"text\":\"" + huge + "\"}");
-        return id;
+        return row(subject, "x".repeat(1_200_000));
     }
 
     static UUID row(String subject, String text) {

@@ -42,17 +42,10 @@ class PrescriptionTest {
         return (UUID) Database.rows("select patient_id from consultation where id = ?", consultation).get(0).get("patient_id");
     }
 
-    static void offlineCondition(UUID patient, String icd10) {
-        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
-                .body(Map.of("icd10", icd10, "diagnosedOn", LocalDate.now().minusYears(2).toString(),
-                        "source", "上海市第六人民医院 心内科门诊", "note", "on treatment since"))
-                .when().post("/api/v1/patients/" + patient + "/conditions").then().statusCode(201);
-    }
-
     /** A completed follow-up consultation of {@code patient} for {@code icd10}, diagnosed offline and recorded before the visit. */
     static UUID followUp(String patient, String icd10) {
         UUID appointment = Clinic.bookWithDoctor1(patient);
-        offlineCondition(Clinic.patientOf(appointment), icd10);
+        condition("doctor-1", Clinic.patientOf(appointment), icd10);
         UUID consultation = Clinic.open(appointment);
         Clinic.complete(consultation, icd10);
         return consultation;
@@ -71,6 +64,7 @@ class PrescriptionTest {
         return patient;
     }
 
+    /** A condition diagnosed offline two years ago, recorded now by {@code recorder}. */
     static void condition(String recorder, UUID patient, String icd10) {
         given().header("Authorization", Keycloak.bearer(recorder)).contentType(ContentType.JSON)
                 .body(Map.of("icd10", icd10, "diagnosedOn", LocalDate.now().minusYears(2).toString(),
@@ -241,6 +235,8 @@ class PrescriptionTest {
         assertThat(Database.rows("select status from prescription where id = ?::uuid", id).get(0).get("status")).isEqualTo("ISSUED");
         // reading it is their right as a pharmacist, and audited
         given().header("Authorization", Keycloak.bearer(doctorPharmacist)).when().get("/api/v1/prescriptions/" + id).then().statusCode(200);
+        assertThat(Database.count("select count(*) from audit_event where actor = ? and resource = ?", Keycloak.subject(doctorPharmacist),
+                "prescription/" + id)).isEqualTo(1);
     }
 
     @Test
