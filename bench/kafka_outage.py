@@ -105,9 +105,9 @@ def new_patient(i):
 
 
 def sql(db, query):
-    env = dict(os.environ, PGPASSWORD=db if db != "consultation" else "consultation")
-    user = db
-    out = subprocess.run(PSQL + ["-U", user, db, "-c", query], env=env, capture_output=True, text=True, check=True)
+    # each service's role is named, and in local development has the password, after its database
+    out = subprocess.run(PSQL + ["-U", db, db, "-c", query], env=dict(os.environ, PGPASSWORD=db), capture_output=True, text=True,
+                         check=True)
     return out.stdout.strip()
 
 
@@ -125,6 +125,10 @@ class Load:
         with self.lock:
             return self.slots.pop() if self.slots else None
 
+    def give_back(self, slot):
+        with self.lock:
+            self.slots.insert(0, slot)
+
     def one(self):
         patient, patient_id = random.choice(self.patients)
         slot = self.take_slot()
@@ -133,6 +137,8 @@ class Load:
         s, appointment = http("POST", f"{API}/appointments", token(patient, PASSWORDS[patient]),
                               {"slotId": slot, "reason": "outage bench"}, headers={"Idempotency-Key": str(uuid.uuid4())})
         if s != 201:
+            if s != 409:  # refused (a limit), not taken: another patient may book it
+                self.give_back(slot)
             return f"book {s}"
         s, consultation = http("POST", f"{API}/appointments/{appointment['id']}/consultation", token("doctor-1"))
         if s != 201:
