@@ -11,45 +11,34 @@ import org.ihospital.commons.web.RequestIds;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyOptions;
-import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * Forwards {@code /api/v1/**} to the service that owns the first path segment, with Vert.x's reverse
- * proxy (bodies and server-sent events are streamed, hop-by-hop headers dropped). The token is
- * verified before anything is forwarded; the request id travels on in {@code X-Request-Id}, and the
- * {@code Authorization} header too, because every service verifies the token again.
+ * Forwards {@code /api/v1/**} to the service that owns the first path segment ({@link Upstream} does the
+ * exchange). The token is verified before anything is forwarded; the request id travels on in
+ * {@code X-Request-Id}, and the {@code Authorization} header too, because every service verifies the
+ * token again.
  * <p>
  * The path that decides the service is the one that is forwarded: the normalized path (dot segments,
- * also percent-encoded ones, removed), so that {@code /api/v1/reviews/../appointments} is checked,
- * routed and sent as {@code /api/v1/appointments}. WebSocket upgrades are not tunnelled: the proxy would
- * tunnel them past the interceptors with the raw path and every header, and no service offers one.
+ * also percent-encoded ones, removed; empty segments collapsed), so that
+ * {@code /api/v1/reviews/../appointments} is checked, routed and sent as {@code /api/v1/appointments}.
+ * WebSocket upgrades are not tunnelled (the Upgrade header is hop-by-hop and dropped): no service offers one.
  */
 @ApplicationScoped
 public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
-    private static final ProxyOptions NO_WEBSOCKETS = new ProxyOptions().setSupportWebSocket(false);
 
     private final Routes routes;
     private final ProblemMappers problems;
     private final GatewayConfig config;
-    private final ProxyInterceptor upstreamFailure = new UpstreamFailure();
-    private HttpClient client;
+    private Upstream upstream;
 
     public ApiProxy(GatewayConfig config, ProblemMappers problems) {
         this.routes = new Routes(config);
@@ -58,12 +47,23 @@ public class ApiProxy {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClient pooled = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
-                .setConnectTimeout(5_000));
+                // a pooled connection is let go before a service would close it as idle (Quarkus: 30 min)
+                .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS));
+        HttpClient fresh = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(50)
+                .setKeepAlive(false)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS));
+        upstream = new Upstream(pooled, fresh, config.upstreamTimeout().toMillis());
         router.route("/api/v1/*").handler(this::forward);
     }
+
+    /** Seconds an unused pooled connection to a service is kept. */
+    private static final int KEEP_ALIVE_SECONDS = 30;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private void forward(RoutingContext rc) {
         String path = rc.normalizedPath();
@@ -74,7 +74,7 @@ public class ApiProxy {
         }
         String query = rc.request().query();
         String target = query == null ? path : path + "?" + query;
-        // hold the body until the token is verified; the proxy resumes it when it streams it on
+        // hold the body until the token is verified; the exchange resumes it when it streams it on
         rc.request().pause();
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
             if (identity == null || identity.isAnonymous()) {
@@ -83,27 +83,15 @@ public class ApiProxy {
             }
             rc.request().headers().set(RequestIds.HEADER, RequestIds.of(rc));
             ForwardedHeaders.replace(rc.request());
-            proxyTo(origin.get(), target).handle(rc.request());
+            upstream.forward(rc.request(), rc.response(), origin.get(), target).onFailure(failure -> {
+                LOG.warnf("upstream for %s failed: %s", path, failure.toString());
+                reply(rc, Upstream.failureOf(failure).problem().withInstance(path));
+            });
         }, failure -> reply(rc, ProblemMappers.unauthorized()));
     }
 
-    /** A proxy for this one request: cheap to make, and it carries where the request goes and as what. */
-    private HttpProxy proxyTo(SocketAddress origin, String target) {
-        return HttpProxy.reverseProxy(NO_WEBSOCKETS, client)
-                .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
-                        .setIdleTimeout(config.upstreamTimeout().toMillis())))
-                .addInterceptor(new ProxyInterceptor() {
-                    @Override
-                    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                        context.request().setURI(target);
-                        return context.sendRequest();
-                    }
-                })
-                .addInterceptor(upstreamFailure);
-    }
-
     private void reply(RoutingContext rc, Problem problem) {
-        if (rc.response().ended()) {
+        if (rc.response().ended() || rc.response().headWritten()) {
             return;
         }
         rc.request().resume();
@@ -112,32 +100,7 @@ public class ApiProxy {
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        response.end(problems.render(problem.withInstance(rc.request().path()).withRequestId(RequestIds.of(rc))));
-    }
-
-    /** A service that is down or too slow becomes a 502/504 problem instead of an empty error page. */
-    private final class UpstreamFailure implements ProxyInterceptor {
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
-                        || failure instanceof io.netty.handler.timeout.TimeoutException
-                        || String.valueOf(failure.getMessage()).toLowerCase().contains("timeout");
-                String requestId = context.request().headers().get(RequestIds.HEADER);
-                LOG.warnf("upstream for %s failed: %s", context.request().getURI(), failure.toString());
-                Problem problem = (timeout
-                        ? Problem.of("upstream-timeout", 504, "Gateway Timeout", "The service did not answer in time")
-                        : Problem.of("upstream-unavailable", 502, "Bad Gateway", "The service is not available; try again shortly"))
-                        .withInstance(context.request().getURI().replaceAll("\\?.*", "")).withRequestId(requestId);
-                ProxyResponse response = context.request().response()
-                        .setStatusCode(problem.status())
-                        .setStatusMessage(problem.title())
-                        .setBody(Body.body(Buffer.buffer(problems.render(problem))));
-                response.headers().clear();
-                response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                return Future.succeededFuture(response);
-            });
-        }
+        Problem located = problem.instance() == null ? problem.withInstance(rc.request().path()) : problem;
+        response.end(problems.render(located.withRequestId(RequestIds.of(rc))));
     }
 }

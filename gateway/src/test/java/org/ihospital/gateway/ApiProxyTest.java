@@ -36,6 +36,21 @@ class ApiProxyTest {
         assertThat(response.jsonPath().getString("uri")).isEqualTo("/api/v1/departments?active=true&page=2");
         assertThat(response.jsonPath().getString("authorization")).isEqualTo("Bearer " + token);
         assertThat(response.jsonPath().getString("requestId")).isEqualTo(response.header("X-Request-Id")).isNotBlank();
+        assertThat(response.headers().getValues("X-Request-Id")).hasSize(1);
+    }
+
+    @Test
+    void emptyPathSegmentsAreCollapsedNotRefused() throws Exception {
+        Map<String, String> sent = Map.of("/api/v1//departments", "/api/v1/departments", "//api/v1/departments",
+                "/api/v1/departments", "/api//v1/departments", "/api/v1/departments", "/api/v1/departments//", "/api/v1/departments/");
+        for (var path : sent.entrySet()) {
+            RawHttp.Reply reply = RawHttp.get(RestAssured.port, path.getKey(), Map.of("Authorization", Keycloak.bearer("patient-1")));
+            assertThat(reply.status()).as(path.getKey()).isEqualTo(200);
+            assertThat(reply.json().at("/uri").asText()).as(path.getKey()).isEqualTo(path.getValue());
+        }
+        RawHttp.Reply reply = RawHttp.get(RestAssured.port, "/api/v1//", Map.of("Authorization", Keycloak.bearer("patient-1")));
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM);
     }
 
     @Test

@@ -89,6 +89,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         echo.put("headers", headers);
         byte[] out = JSON.writeValueAsBytes(echo);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        // as the services do: their own X-Request-Id on the answer (the gateway's is the one its caller gets)
+        exchange.getResponseHeaders().add("X-Request-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
         exchange.sendResponseHeaders(200, out.length);
         exchange.getResponseBody().write(out);
         exchange.close();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.ihospital.commons.web.InvalidParameter;
 import org.ihospital.commons.web.RequestIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -92,6 +93,15 @@ public class ProblemMappers {
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return respond(unreadableBody(unreadable), request);
+        }
+        if (e instanceof InvalidParameter invalid) {
+            return respond(Problem.of("validation", 400, "Invalid request", "The request has invalid parameters")
+                    .withErrors(List.of(new Problem.FieldError(invalid.name(), "must be " + invalid.expected()))), request);
+        }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS's answer to a path or query parameter its converter refused: the URL exists, the value is wrong
+            return respond(Problem.of("bad-parameter", 400, "Bad Request",
+                    "A path or query parameter is not of its type"), request);
         }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason == null ? "Request refused" : reason.getReasonPhrase();

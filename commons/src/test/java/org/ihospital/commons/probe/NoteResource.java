@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -88,6 +89,16 @@ public class NoteResource {
     @WithSession
     public Uni<Note> get(@PathParam("id") UUID id) {
         return Note.<Note> findById(id).onItem().ifNull().failWith(() -> new ResourceNotFound("note", id));
+    }
+
+    /** The newest notes of at least a priority: typed query parameters. */
+    @GET
+    @Path("/notes")
+    @RolesAllowed("**")
+    @WithSession
+    public Uni<List<Note>> list(@QueryParam("limit") @DefaultValue("10") int limit,
+            @QueryParam("minPriority") @DefaultValue("0") Integer minPriority) {
+        return Note.<Note> find("priority >= ?1", minPriority).page(0, limit).list();
     }
 
     @POST

@@ -92,10 +92,64 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void malformedPathParameterIsA404NotA500() {
+    void malformedPathParameterIsA400NamingIt() {
+        for (String id : new String[] { "not-a-uuid", "1-2-3-4-5", "6f1c2d7e-0000-4000-8000-00000000000g" }) {
+            given().header("Authorization", Keycloak.bearer("patient-1"))
+                    .when().get("/probe/notes/" + id)
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("/problems/validation"), "errors[0].field", equalTo("id"),
+                            "errors[0].message", equalTo("must be a UUID"));
+        }
+    }
+
+    @Test
+    void malformedQueryParameterIsA400NamingIt() {
         given().header("Authorization", Keycloak.bearer("patient-1"))
-                .when().get("/probe/notes/not-a-uuid")
-                .then().statusCode(404).contentType(PROBLEM);
+                .when().get("/probe/notes?limit=abc")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"), "errors[0].message", equalTo("must be an integer"));
+        given().header("Authorization", Keycloak.bearer("patient-1"))
+                .when().get("/probe/notes?limit=2&minPriority=1.5")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("minPriority"));
+        given().header("Authorization", Keycloak.bearer("patient-1"))
+                .when().get("/probe/notes?limit=2&minPriority=1")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void scalarsAreNotCoerced() {
+        Map<String, String> before = Database.fingerprint("note", "outbox_event");
+        String[][] refused = {
+                { "{\"text\": \"hello\", \"priority\": 3.9}", "priority" },
+                { "{\"text\": \"hello\", \"priority\": 3.0}", "priority" },
+                { "{\"text\": \"hello\", \"priority\": \"3\"}", "priority" },
+                { "{\"text\": \"hello\", \"priority\": true}", "priority" },
+                { "{\"text\": 42, \"priority\": 3}", "text" },
+                { "{\"text\": false, \"priority\": 3}", "text" },
+                { "{\"text\": \"hello\", \"priority\": null}", "priority" },
+                { "{\"text\": \"hello\", \"priority\": 3, \"tags\": [7]}", "tags[0]" },
+        };
+        for (String[] body : refused) {
+            given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
+                    .body(body[0])
+                    .when().post("/probe/notes")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("/problems/validation"), "errors[0].field", equalTo(body[1]));
+        }
+        assertThat(Database.fingerprint("note", "outbox_event")).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyGivenTwiceOrTrailingContentIsRefused() {
+        Map<String, String> before = Database.fingerprint("note", "outbox_event");
+        for (String body : new String[] { "{\"text\": \"hello\", \"priority\": 3, \"priority\": 9}",
+                "{\"text\": \"hello\", \"priority\": 3} {\"text\": \"again\", \"priority\": 3}" }) {
+            given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
+                    .body(body)
+                    .when().post("/probe/notes")
+                    .then().statusCode(400).contentType(PROBLEM);
+        }
+        assertThat(Database.fingerprint("note", "outbox_event")).isEqualTo(before);
     }
 
     @Test
@@ -141,6 +195,25 @@ class ProblemDetailsTest {
         given().header("Authorization", Keycloak.bearer("patient-1"))
                 .when().get("/probe/patients-only")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemNamingItAndChangesNothing() throws Exception {
+        Map<String, String> before = Database.fingerprint("note", "outbox_event");
+        long limit = 10_240 * 1024L; // quarkus.http.limits.max-body-size's default, which the probe keeps
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /probe/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + Keycloak.bearer("patient-1") + "\r\nContent-Length: " + (limit + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write("{\"text\": \"".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: " + PROBLEM)
+                    .containsIgnoringCase("x-request-id: ")
+                    .contains("\"type\":\"/problems/body-too-large\"", "\"maxBytes\":" + limit, "10 MiB");
+        }
+        assertThat(Database.fingerprint("note", "outbox_event")).isEqualTo(before);
     }
 
     @Test
