@@ -58,6 +58,8 @@ public class Appointment implements EventSource {
     private String cancelledBy;
     @Column(name = "consultation_opened_at")
     private Instant consultationOpenedAt;
+    @Column(name = "consultation_id")
+    private UUID consultationId;
     @Version
     private int version;
     @Transient
@@ -111,13 +113,20 @@ public class Appointment implements EventSource {
     }
 
     /** The doctor opened the online consultation of this visit: from now on it can no longer be cancelled or moved. */
-    void consultationOpened(Instant now) {
+    /**
+     * The visit's consultation is opened as {@code proposed}, unless one was opened before: the answer is
+     * the visit's consultation either way (opening twice is not an error, it finds the first).
+     */
+    UUID consultationOpened(UUID proposed, Instant now) {
+        if (consultationId != null) {
+            return consultationId;
+        }
         if (status != Status.BOOKED) {
             throw new AppointmentProblems.NotBooked(id, status);
         }
-        if (consultationOpenedAt == null) {
-            consultationOpenedAt = now;
-        }
+        consultationId = proposed;
+        consultationOpenedAt = now;
+        return consultationId;
     }
 
     /** The consultation of this visit was completed. */
@@ -192,6 +201,11 @@ public class Appointment implements EventSource {
 
     public Instant bookedAt() {
         return bookedAt;
+    }
+
+    /** The visit's consultation, once opened. */
+    public UUID consultationId() {
+        return consultationId;
     }
 
     public Instant consultationOpenedAt() {

@@ -38,8 +38,8 @@ public class AppointmentService {
     public record AppointmentPage(List<AppointmentView> items, String nextCursor) {
     }
 
-    /** What the consultation of a visit needs to know of it. */
-    public record VisitFacts(UUID appointmentId, UUID patientId, UUID doctorId) {
+    /** What the consultation of a visit needs to know of it, and which consultation the visit has. */
+    public record VisitFacts(UUID appointmentId, UUID patientId, UUID doctorId, UUID consultationId) {
     }
 
     private final AppointmentRepository appointments;
@@ -196,17 +196,18 @@ public class AppointmentService {
     }
 
     /**
-     * The visit's doctor opens its consultation: from then on the visit can be neither cancelled nor moved.
-     * Runs in the caller's transaction; the appointment row lock orders it against a cancellation.
+     * The appointment's doctor opens its consultation as {@code proposed} (or finds the one opened before);
+     * anyone else finds no appointment. Runs in the caller's transaction, with the appointment locked, so
+     * that two opening at once agree on one consultation.
      */
-    public Uni<VisitFacts> consultationOpened(UUID appointmentId, UUID doctorId) {
+    public Uni<VisitFacts> consultationOpened(UUID appointmentId, UUID doctorId, UUID proposed) {
         return appointments.findById(appointmentId, LockModeType.PESSIMISTIC_WRITE)
                 .map(a -> {
                     if (a == null || !a.doctorId().equals(doctorId)) {
                         throw new ResourceNotFound("appointment", appointmentId);
                     }
-                    a.consultationOpened(clock.instant());
-                    return new VisitFacts(a.id(), a.patientId(), a.doctorId());
+                    UUID consultation = a.consultationOpened(proposed, clock.instant());
+                    return new VisitFacts(a.id(), a.patientId(), a.doctorId(), consultation);
                 });
     }
 

@@ -62,9 +62,9 @@ public class Consultation implements EventSource {
     protected Consultation() {
     }
 
-    static Consultation open(UUID appointmentId, UUID patientId, UUID doctorId, Instant now) {
+    static Consultation open(UUID id, UUID appointmentId, UUID patientId, UUID doctorId, Instant now) {
         Consultation c = new Consultation();
-        c.id = UUID.randomUUID();
+        c.id = id;
         c.appointmentId = appointmentId;
         c.patientId = patientId;
         c.doctorId = doctorId;

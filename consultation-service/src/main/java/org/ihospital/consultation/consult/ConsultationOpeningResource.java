@@ -35,14 +35,20 @@ public class ConsultationOpeningResource {
 
     @POST
     @RolesAllowed("doctor")
-    @Operation(summary = "The appointment's doctor opens its online consultation")
+    @Operation(summary = "The appointment's doctor opens its online consultation",
+            description = "Opening it again answers with the same consultation (200), whether it is open or completed.")
     @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "200", description = "Opened before: the same consultation")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Already opened (problem: /problems/consultation-already-opened, with consultationId)")
+    @APIResponse(responseCode = "409", description = "The appointment was cancelled or missed (problem: /problems/appointment-not-booked)")
     public Uni<RestResponse<ConsultationView>> open(@PathParam("appointmentId") UUID appointmentId) {
-        return consultations.open(callers.current(), appointmentId)
-                .map(c -> RestResponse.ResponseBuilder.<ConsultationView> created(URI.create("/api/v1/consultations/" + c.id()))
-                        .entity(ConsultationView.of(c)).build());
+        return consultations.open(callers.current(), appointmentId).map(opening -> {
+            URI location = URI.create("/api/v1/consultations/" + opening.consultation().id());
+            ConsultationView view = ConsultationView.of(opening.consultation());
+            return opening.opened()
+                    ? RestResponse.ResponseBuilder.<ConsultationView> created(location).entity(view).build()
+                    : RestResponse.ResponseBuilder.<ConsultationView> ok(view).location(location).build();
+        });
     }
 
 }

@@ -1,6 +1,5 @@
 package org.ihospital.consultation.consult;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.ihospital.commons.problem.ProblemException;
@@ -8,20 +7,6 @@ import org.ihospital.commons.problem.ProblemException;
 public final class ConsultationProblems {
 
     private ConsultationProblems() {
-    }
-
-    static final class AlreadyOpened extends ProblemException {
-        private final UUID consultation;
-
-        AlreadyOpened(UUID consultation) {
-            super("consultation-already-opened", 409, "Consultation already opened", "This appointment's consultation is " + consultation);
-            this.consultation = consultation;
-        }
-
-        @Override
-        public Map<String, Object> extensions() {
-            return Map.of("consultationId", consultation.toString());
-        }
     }
 
     static final class AlreadyCompleted extends ProblemException {

@@ -54,15 +54,23 @@ public class ConsultationService {
         this.clock = clock;
     }
 
-    /** The appointment's doctor opens its consultation; from then on the visit can be neither cancelled nor moved. */
+    /** A consultation and whether this call opened it (or found it opened before). */
+    public record Opening(Consultation consultation, boolean opened) {
+    }
+
+    /**
+     * The appointment's doctor opens its consultation; from then on the visit can be neither cancelled nor
+     * moved. Opening it again (a retry, a second device) finds the same consultation, open or completed.
+     */
     @WithTransaction
-    public Uni<Consultation> open(Caller caller, UUID appointmentId) {
+    public Uni<Opening> open(Caller caller, UUID appointmentId) {
+        UUID proposed = UUID.randomUUID();
         return parties.doctorOrNobody(caller)
-                .chain(doctor -> appointments.consultationOpened(appointmentId, doctor))
-                .chain(visit -> consultations.ofAppointment(appointmentId).chain(existing -> existing != null
-                        ? Uni.createFrom().failure(new ConsultationProblems.AlreadyOpened(existing.id()))
-                        : consultations.persistAndFlush(Consultation.open(appointmentId, visit.patientId(), visit.doctorId(),
-                                clock.instant()))));
+                .chain(doctor -> appointments.consultationOpened(appointmentId, doctor, proposed))
+                .chain(visit -> visit.consultationId().equals(proposed)
+                        ? consultations.persistAndFlush(Consultation.open(proposed, appointmentId, visit.patientId(),
+                                visit.doctorId(), clock.instant())).map(c -> new Opening(c, true))
+                        : consultations.findById(visit.consultationId()).map(c -> new Opening(c, false)));
     }
 
     @WithTransaction

@@ -66,7 +66,8 @@ class AppointmentRulesTest {
     void onceTheConsultationIsOpenTheVisitCanNeitherBeCancelledNorMoved() {
         Appointment a = booked();
         Instant early = VISIT.minus(Duration.ofDays(1));
-        a.consultationOpened(early);
+        UUID consultation = UUID.randomUUID();
+        assertThat(a.consultationOpened(consultation, early)).isEqualTo(consultation);
         assertThatThrownBy(() -> a.cancel("patient-sub", Appointment.Party.PATIENT, early, CUT_OFF))
                 .isInstanceOf(AppointmentProblems.ConsultationUnderway.class);
         assertThatThrownBy(() -> a.cancel("doctor-sub", Appointment.Party.DOCTOR, early, CUT_OFF))
@@ -102,6 +103,19 @@ class AppointmentRulesTest {
     void aCancelledVisitCannotBeOpened() {
         Appointment a = booked();
         a.cancel("patient-sub", Appointment.Party.PATIENT, VISIT.minus(Duration.ofDays(1)), CUT_OFF);
-        assertThatThrownBy(() -> a.consultationOpened(VISIT)).isInstanceOf(AppointmentProblems.NotBooked.class);
+        assertThatThrownBy(() -> a.consultationOpened(UUID.randomUUID(), VISIT)).isInstanceOf(AppointmentProblems.NotBooked.class);
+        assertThat(a.consultationId()).isNull();
+    }
+
+    @Test
+    void openingAgainFindsTheFirstConsultationEvenOnceTheVisitIsOver() {
+        Appointment a = booked();
+        UUID first = UUID.randomUUID();
+        a.consultationOpened(first, VISIT);
+        assertThat(a.consultationOpened(UUID.randomUUID(), VISIT.plusSeconds(5))).isEqualTo(first);
+        a.complete();
+        assertThat(a.consultationOpened(UUID.randomUUID(), VISIT.plusSeconds(600))).isEqualTo(first);
+        assertThat(a.consultationId()).isEqualTo(first);
+        assertThat(a.consultationOpenedAt()).isEqualTo(VISIT);
     }
 }

@@ -19,7 +19,7 @@ class ConsultationRulesTest {
     private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0 };
 
     private static Consultation open() {
-        return Consultation.open(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), NOW);
+        return Consultation.open(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), NOW);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ihospital.consultation.consult;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -53,21 +54,66 @@ class ConsultationTest {
     }
 
     @Test
-    void onlyTheAppointmentsDoctorOpensItsConsultationAndOnlyOnce() {
+    void onlyTheAppointmentsDoctorOpensItsConsultationAndOpeningAgainFindsIt() {
         UUID slot = Clinic.freshSlots(Clinic.doctor("doctor-1"), 1).get(0);
         UUID appointment = Clinic.book("patient-1", slot);
         given().header("Authorization", Keycloak.bearer("doctor-2")).contentType(ContentType.JSON)
                 .when().post("/api/v1/appointments/" + appointment + "/consultation").then().statusCode(404);
         given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
                 .when().post("/api/v1/appointments/" + appointment + "/consultation").then().statusCode(403);
-        String id = given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+        // as through the gateway: the link is the public address the caller used
+        var created = given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.hospital.example")
                 .when().post("/api/v1/appointments/" + appointment + "/consultation")
                 .then().statusCode(201).body("status", equalTo("OPEN"), "appointmentId", equalTo(appointment.toString()))
-                .extract().path("id");
+                .extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).isEqualTo("https://api.hospital.example/api/v1/consultations/" + id);
         given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
                 .when().post("/api/v1/appointments/" + appointment + "/consultation")
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("/problems/consultation-already-opened"),
-                        "consultationId", equalTo(id));
+                .then().statusCode(200).body("id", equalTo(id), "status", equalTo("OPEN"))
+                .header("Location", endsWith("/api/v1/consultations/" + id));
+        // the visit names its consultation, for the patient and the doctor alike
+        for (String who : new String[] { "patient-1", "doctor-1" }) {
+            given().header("Authorization", Keycloak.bearer(who)).when().get("/api/v1/appointments/" + appointment)
+                    .then().statusCode(200).body("consultationId", equalTo(id));
+        }
+        // completed, it is still what opening finds; another doctor still finds no appointment
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON).body(Map.of("icd10", "I10"))
+                .when().post("/api/v1/consultations/" + id + "/diagnoses").then().statusCode(201);
+        given().header("Authorization", Keycloak.bearer("doctor-1")).when().post("/api/v1/consultations/" + id + "/complete")
+                .then().statusCode(200);
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .when().post("/api/v1/appointments/" + appointment + "/consultation")
+                .then().statusCode(200).body("id", equalTo(id), "status", equalTo("COMPLETED"));
+        given().header("Authorization", Keycloak.bearer("doctor-2")).contentType(ContentType.JSON)
+                .when().post("/api/v1/appointments/" + appointment + "/consultation").then().statusCode(404);
+    }
+
+    @Test
+    void twoDevicesOpeningAtOnceGetOneConsultation() throws Exception {
+        UUID slot = Clinic.freshSlots(Clinic.doctor("doctor-1"), 1).get(0);
+        UUID appointment = Clinic.book("patient-2", slot);
+        String bearer = Keycloak.bearer("doctor-1");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> given().header("Authorization", bearer).contentType(ContentType.JSON)
+                        .when().post("/api/v1/appointments/" + appointment + "/consultation").andReturn()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            var ids = new java.util.HashSet<String>();
+            for (var call : calls) {
+                statuses.add(call.get().statusCode());
+                ids.add(call.get().path("id"));
+            }
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Database.count("select count(*) from consultation where appointment_id = ?", appointment)).isEqualTo(1);
     }
 
     @Test
