@@ -151,7 +151,7 @@ class Load:
             return f"complete {s}"
         s, rx = http("POST", f"{API}/prescriptions", token("doctor-1"),
                      {"consultationId": consultation["id"], "items": [
-                         {"drugCode": "AMLODIPINE-5MG-TAB", "quantity": 30, "dosage": {"amount": "1", "frequency": "QD", "days": 30}}]},
+                         {"drugCode": "AMLODIPINE-5MG-TAB", "quantity": 30, "dosage": {"amount": 1, "frequency": "QD", "days": 30}}]},
                      headers={"Idempotency-Key": str(uuid.uuid4())})
         if s != 201:
             return f"prescribe {s}"

@@ -25,7 +25,6 @@ import org.ihospital.consultation.schedule.ScheduleService;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Booking, listing, cancelling, moving and closing follow-up visits. */
@@ -125,9 +124,8 @@ public class AppointmentService {
         return parties.of(caller).chain(party -> {
             Uni<List<Appointment>> rows = caller.isPatient() ? appointments.page("patientId", party.patientId(), after, limit)
                     : appointments.page("doctorId", party.doctorId(), after, limit);
-            return rows.call(found -> Multi.createFrom().iterable(found.stream().limit(limit).map(Appointment::patientId).distinct().toList())
-                    .onItem().transformToUniAndConcatenate(patient -> audit.staffRead(caller, party, patient, "list-appointments", "appointments"))
-                    .collect().last());
+            return rows.call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Appointment::patientId).toList(),
+                    "list-appointments", "appointments"));
         }).map(rows -> {
             List<AppointmentView> items = rows.stream().limit(limit).map(AppointmentView::of).toList();
             String next = rows.size() > limit ? new Cursor(items.get(limit - 1).startsAt(), items.get(limit - 1).id()).encode() : null;

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -69,6 +70,13 @@ public class AuditService {
         Object rid = MDC.get(RequestIds.MDC_KEY);
         return trail.append(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
                 roles.isEmpty() ? "none" : roles, patient, action, resource, rid == null ? "" : rid.toString()));
+    }
+
+    /** {@link #staffRead} for each patient on a page the caller listed, once per patient. */
+    public Uni<Void> staffReads(Caller caller, Party reader, java.util.Collection<UUID> patients, String action, String resource) {
+        return Multi.createFrom().iterable(patients.stream().distinct().toList())
+                .onItem().transformToUniAndConcatenate(patient -> staffRead(caller, reader, patient, action, resource))
+                .collect().last().replaceWithVoid();
     }
 
     /** Links what was appended since the last pass, in order (one chainer at a time across replicas). */

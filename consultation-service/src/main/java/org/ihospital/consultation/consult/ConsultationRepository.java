@@ -6,14 +6,22 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.paging.Cursor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 class ConsultationRepository implements PanacheRepositoryBase<Consultation, UUID> {
 
-    Uni<Consultation> ofAppointment(UUID appointmentId) {
-        return find("appointmentId", appointmentId).firstResult();
+    /** One page of a patient's or a doctor's consultations, newest first, one more than asked to tell whether more follow. */
+    Uni<List<Consultation>> newestFirst(String party, UUID owner, Cursor before, int limit) {
+        String query = party + " = ?1" + (before == null ? "" : " and (openedAt < ?2 or (openedAt = ?2 and id < ?3))");
+        Sort order = Sort.descending("openedAt", "id");
+        var found = before == null ? find(query, order, owner) : find(query, order, owner, before.at(), before.id());
+        return found.page(Page.ofSize(limit + 1)).list();
     }
 
     /** ICD-10 codes of the patient's consultations completed by {@code before}, other than {@code except}. */

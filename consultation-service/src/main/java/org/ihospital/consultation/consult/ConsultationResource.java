@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -49,6 +50,10 @@ public class ConsultationResource {
             return new ConsultationView(c.id(), c.appointmentId(), c.patientId(), c.doctorId(), c.status().name(), c.openedAt(),
                     c.completedAt());
         }
+    }
+
+    public record ConsultationPage(List<ConsultationView> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last") String nextCursor) {
     }
 
     public record ImageView(UUID id, String mediaType, int sizeBytes, String url) {
@@ -93,6 +98,17 @@ public class ConsultationResource {
         this.stream = stream;
         this.callers = callers;
         this.vertx = vertx;
+    }
+
+    @GET
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "The caller's consultations (a patient's own, those a doctor held), newest first, cursor-paginated")
+    @APIResponse(responseCode = "200", description = "A page; pass nextCursor as cursor for the next one")
+    @APIResponse(responseCode = "400", description = "A cursor this API did not return (problem: /problems/invalid-cursor)")
+    public Uni<ConsultationPage> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return consultations.list(callers.current(), cursor, limit)
+                .map(l -> new ConsultationPage(l.items().stream().map(ConsultationView::of).toList(), l.nextCursor()));
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.ihospital.commons.messaging.Outbox;
+import org.ihospital.commons.paging.Cursor;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.appointment.AppointmentService;
@@ -71,6 +72,29 @@ public class ConsultationService {
                         ? consultations.persistAndFlush(Consultation.open(proposed, appointmentId, visit.patientId(),
                                 visit.doctorId(), clock.instant())).map(c -> new Opening(c, true))
                         : consultations.findById(visit.consultationId()).map(c -> new Opening(c, false)));
+    }
+
+    /** A page of consultations, and the cursor of the next page (null on the last). */
+    public record Listing(List<Consultation> items, String nextCursor) {
+    }
+
+    /**
+     * The caller's consultations (a patient's own, those a doctor held), newest first, a page at a time.
+     * A doctor's page is a staff read of each patient on it, and is audited as such.
+     */
+    @WithTransaction
+    public Uni<Listing> list(Caller caller, String cursor, int limit) {
+        Cursor before = cursor == null ? null : Cursor.decode(cursor);
+        return parties.of(caller).chain(party -> (caller.isPatient()
+                ? consultations.newestFirst("patientId", party.patientId(), before, limit)
+                : consultations.newestFirst("doctorId", party.doctorId(), before, limit))
+                .call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Consultation::patientId).toList(),
+                        "list-consultations", "consultations")))
+                .map(found -> {
+                    List<Consultation> page = found.stream().limit(limit).toList();
+                    Consultation last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    return new Listing(page, found.size() > limit ? new Cursor(last.openedAt(), last.id()).encode() : null);
+                });
     }
 
     @WithTransaction

@@ -6,11 +6,23 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.paging.Cursor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 class PrescriptionRepository implements PanacheRepositoryBase<Prescription, UUID> {
+
+    /** One page of a patient's prescriptions or a doctor's, newest first, one more than asked to tell whether more follow. */
+    Uni<List<Prescription>> newestFirst(String party, UUID owner, Cursor before, int limit) {
+        String query = party + " = ?1" + (before == null ? "" : " and (issuedAt < ?2 or (issuedAt = ?2 and id < ?3))");
+        Sort order = Sort.descending("issuedAt", "id");
+        var found = before == null ? find(query, order, owner) : find(query, order, owner, before.at(), before.id());
+        return found.page(Page.ofSize(limit + 1)).list();
+    }
 
     /**
      * Issued prescriptions past their validity, locked; those another replica is expiring are skipped

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,6 +79,16 @@ public class PrescriptionResource {
         return prescriptions.issue(callers.current(), request, idempotencyKey)
                 .map(o -> RestResponse.ResponseBuilder.<PrescriptionService.PrescriptionView> created(URI.create("/api/v1/prescriptions/"
                         + o.value().id())).entity(o.value()).header("Idempotent-Replayed", String.valueOf(o.replayed())).build());
+    }
+
+    @GET
+    @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "The caller's prescriptions (a patient's own, those a doctor wrote), newest first, cursor-paginated")
+    @APIResponse(responseCode = "200", description = "A page; pass nextCursor as cursor for the next one")
+    @APIResponse(responseCode = "400", description = "A cursor this API did not return (problem: /problems/invalid-cursor)")
+    public Uni<PrescriptionService.PrescriptionPage> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return prescriptions.list(callers.current(), cursor, limit);
     }
 
     @GET

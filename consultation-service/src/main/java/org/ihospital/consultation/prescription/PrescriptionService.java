@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 
 import org.ihospital.commons.idempotency.Idempotency;
 import org.ihospital.commons.messaging.Outbox;
+import org.ihospital.commons.paging.Cursor;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.commons.signing.Ed25519;
@@ -136,6 +137,30 @@ public class PrescriptionService {
         return patients.find(patient).chain(facts -> records.activeAllergiesOf(patient).map(allergies -> new Prescription.Patient(
                 consultation, patient, facts.map(f -> f.region()).orElse(null),
                 allergies.stream().map(a -> new PrescriptionEvents.Allergy(a.substance(), a.severity())).toList())));
+    }
+
+    /** A page of prescriptions, and the cursor of the next page (null on the last). */
+    public record PrescriptionPage(List<PrescriptionView> items, String nextCursor) {
+    }
+
+    /**
+     * The caller's prescriptions (a patient's own, those a doctor wrote), newest first, a page at a time.
+     * A doctor's page is a staff read of each patient on it, and is audited as such.
+     */
+    @WithTransaction
+    public Uni<PrescriptionPage> list(Caller caller, String cursor, int limit) {
+        Cursor before = cursor == null ? null : Cursor.decode(cursor);
+        return parties.of(caller).chain(party -> (caller.isPatient()
+                ? prescriptions.newestFirst("patientId", party.patientId(), before, limit)
+                : prescriptions.newestFirst("doctorId", party.doctorId(), before, limit))
+                .call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Prescription::patientId).toList(),
+                        "list-prescriptions", "prescriptions")))
+                .map(found -> {
+                    List<Prescription> page = found.stream().limit(limit).toList();
+                    Prescription last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    return new PrescriptionPage(page.stream().map(PrescriptionView::of).toList(),
+                            found.size() > limit ? new Cursor(last.issuedAt(), last.id()).encode() : null);
+                });
     }
 
     @WithTransaction

@@ -100,7 +100,7 @@ class IdempotencyTest {
     void aPrescriptionMustCarryAKey() {
         given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
                 .body(Map.of("consultationId", UUID.randomUUID().toString(), "items", java.util.List.of(Map.of("drugCode",
-                        "AMLODIPINE-5MG-TAB", "quantity", 30, "dosage", Map.of("amount", "1", "frequency", "QD", "days", 30)))))
+                        "AMLODIPINE-5MG-TAB", "quantity", 30, "dosage", Map.of("amount", 1, "frequency", "QD", "days", 30)))))
                 .when().post("/api/v1/prescriptions").then().statusCode(400).body("type", equalTo("/problems/idempotency-key-required"));
     }
 }

@@ -91,6 +91,34 @@ class ConsultationTest {
     }
 
     @Test
+    void patientsAndDoctorsPageThroughTheirOwnConsultationsNewestFirst() {
+        String patient = Keycloak.newUser("lister", "patient");
+        Clinic.realName(patient);
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opened.add(0, Clinic.openConsultation(patient).toString());
+        }
+        var first = given().header("Authorization", Keycloak.bearer(patient)).queryParam("limit", 2)
+                .when().get("/api/v1/consultations")
+                .then().statusCode(200).body("items.id", equalTo(opened.subList(0, 2)), "nextCursor", notNullValue())
+                .extract().jsonPath();
+        given().header("Authorization", Keycloak.bearer(patient)).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .when().get("/api/v1/consultations")
+                .then().statusCode(200).body("items.id", equalTo(opened.subList(2, 3)), "nextCursor", equalTo(null));
+        given().header("Authorization", Keycloak.bearer("doctor-1")).queryParam("limit", 3)
+                .when().get("/api/v1/consultations").then().statusCode(200).body("items.id", equalTo(opened));
+        for (String other : List.of("doctor-2", "patient-2")) {
+            List<String> seen = given().header("Authorization", Keycloak.bearer(other)).queryParam("limit", 100)
+                    .when().get("/api/v1/consultations").then().statusCode(200).extract().path("items.id");
+            assertThat(seen).as(other).doesNotContainAnyElementsOf(opened);
+        }
+        // the doctor's page is a staff read of the patient on it
+        UUID patientId = (UUID) Database.rows("select patient_id from consultation where id = ?", UUID.fromString(opened.get(0))).get(0).get("patient_id");
+        assertThat(Database.count("select count(*) from audit_event where action = 'list-consultations' and patient_id = ?", patientId))
+                .isPositive();
+    }
+
+    @Test
     void twoDevicesOpeningAtOnceGetOneConsultation() throws Exception {
         UUID slot = Clinic.freshSlots(Clinic.doctor("doctor-1"), 1).get(0);
         UUID appointment = Clinic.book("patient-2", slot);

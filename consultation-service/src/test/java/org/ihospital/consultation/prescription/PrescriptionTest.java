@@ -31,7 +31,7 @@ class PrescriptionTest {
     private static final String PROBLEM = "application/problem+json";
 
     static Map<String, Object> item(String drug, int quantity, String amount, String frequency, int days) {
-        return Map.of("drugCode", drug, "quantity", quantity, "dosage", Map.of("amount", amount, "frequency", frequency, "days", days));
+        return Map.of("drugCode", drug, "quantity", quantity, "dosage", Map.of("amount", new java.math.BigDecimal(amount), "frequency", frequency, "days", days));
     }
 
     static Map<String, Object> prescription(UUID consultation, Map<?, ?>... items) {
@@ -70,6 +70,57 @@ class PrescriptionTest {
                 .body(Map.of("icd10", icd10, "diagnosedOn", LocalDate.now().minusYears(2).toString(),
                         "source", "上海市第六人民医院 门诊", "note", "on treatment since"))
                 .when().post("/api/v1/patients/" + patient + "/conditions").then().statusCode(201);
+    }
+
+    @Test
+    void patientsAndDoctorsPageThroughTheirOwnPrescriptionsNewestFirst() {
+        String patient = freshPatient();
+        List<String> issued = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            issued.add(0, issue(prescription(followUp(patient, "I10"), item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
+                    .statusCode(201).extract().path("id"));
+        }
+        var first = given().header("Authorization", Keycloak.bearer(patient)).queryParam("limit", 2)
+                .when().get("/api/v1/prescriptions")
+                .then().statusCode(200).body("items.id", equalTo(issued.subList(0, 2)), "nextCursor", notNullValue())
+                .extract().jsonPath();
+        given().header("Authorization", Keycloak.bearer(patient)).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .when().get("/api/v1/prescriptions")
+                .then().statusCode(200).body("items.id", equalTo(issued.subList(2, 3)), "nextCursor", equalTo(null));
+        // the doctor who wrote them sees them first (newest); another doctor, another patient never
+        given().header("Authorization", Keycloak.bearer("doctor-1")).queryParam("limit", 3)
+                .when().get("/api/v1/prescriptions").then().statusCode(200).body("items.id", equalTo(issued));
+        for (String other : List.of("doctor-2", "patient-2")) {
+            List<String> seen = given().header("Authorization", Keycloak.bearer(other)).queryParam("limit", 100)
+                    .when().get("/api/v1/prescriptions").then().statusCode(200).extract().path("items.id");
+            assertThat(seen).as(other).doesNotContainAnyElementsOf(issued);
+        }
+        given().header("Authorization", Keycloak.bearer(patient)).queryParam("cursor", "not-ours")
+                .when().get("/api/v1/prescriptions").then().statusCode(400).body("type", equalTo("/problems/invalid-cursor"));
+        given().header("Authorization", Keycloak.bearer(patient)).queryParam("limit", "abc")
+                .when().get("/api/v1/prescriptions").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", Keycloak.bearer("pharmacist-1")).when().get("/api/v1/prescriptions").then().statusCode(403);
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotCoerced() {
+        UUID consultation = followUp("patient-1", "I10");
+        Map<String, String> before = Database.fingerprint("prescription", "prescription_item", "outbox_event");
+        Map<String, Object> dose = Map.of("amount", 1, "frequency", "QD", "days", 30);
+        List<Map<String, Object>> items = List.of(
+                Map.of("drugCode", "AMLODIPINE-5MG-TAB", "quantity", 30.9, "dosage", dose),
+                Map.of("drugCode", "AMLODIPINE-5MG-TAB", "quantity", "30", "dosage", dose),
+                Map.of("drugCode", 42, "quantity", 30, "dosage", dose),
+                Map.of("drugCode", "AMLODIPINE-5MG-TAB", "quantity", 30, "dosage", Map.of("amount", "1", "frequency", "QD", "days", 30)),
+                Map.of("drugCode", "AMLODIPINE-5MG-TAB", "quantity", 30, "dosage", Map.of("amount", 1, "frequency", "QD", "days", 30.5)));
+        List<String> fields = List.of("items[0].quantity", "items[0].quantity", "items[0].drugCode", "items[0].dosage.amount",
+                "items[0].dosage.days");
+        for (int i = 0; i < items.size(); i++) {
+            issue(Map.of("consultationId", consultation.toString(), "items", List.of(items.get(i))))
+                    .statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/validation"),
+                            "errors[0].field", equalTo(fields.get(i)));
+        }
+        assertThat(Database.fingerprint("prescription", "prescription_item", "outbox_event")).isEqualTo(before);
     }
 
     @Test
