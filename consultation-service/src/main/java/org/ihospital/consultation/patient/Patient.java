@@ -58,6 +58,16 @@ public class Patient {
         return new PatientFacts(id, region, realNameVerified());
     }
 
+    /** The name as given: for its owner's eyes (never for a log: toString is masked). */
+    public String name() {
+        return name;
+    }
+
+    /** The phone number as given: for its owner's eyes. */
+    public String phone() {
+        return phone;
+    }
+
     public String maskedName() {
         return PiiMask.name(name);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -28,10 +29,15 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Patients")
 public class PatientResource {
 
-    /** Personal data is always shown masked, also to its owner: the app never needs it in full. */
-    public record PatientView(UUID id, String name, String phone, String idCard, String region) {
+    /**
+     * The caller's own profile: name and phone as they gave them (the app shows them back and fills
+     * delivery forms with them); the ID-card number masked, since no screen needs it in full once verified.
+     */
+    public record PatientView(UUID id, String name, String phone,
+            @Schema(description = "Masked: the first 3 and last 4 characters shown") String idCard, String region,
+            @Schema(description = "Name and a valid ID-card number given: what booking requires") boolean realNameVerified) {
         static PatientView of(Patient p) {
-            return new PatientView(p.id(), p.maskedName(), p.maskedPhone(), p.maskedIdCard(), p.region());
+            return new PatientView(p.id(), p.name(), p.phone(), p.maskedIdCard(), p.region(), p.realNameVerified());
         }
     }
 
@@ -53,7 +59,7 @@ public class PatientResource {
     @GET
     @RolesAllowed("patient")
     @Operation(summary = "The caller's own profile (created on first use)")
-    @APIResponse(responseCode = "200", description = "The profile, personal data masked")
+    @APIResponse(responseCode = "200", description = "The profile; the ID-card number masked")
     public Uni<PatientView> me() {
         return patients.me(callers.current()).map(PatientView::of);
     }
@@ -61,7 +67,7 @@ public class PatientResource {
     @PUT
     @RolesAllowed("patient")
     @Operation(summary = "Set the caller's name, phone, ID-card number and region")
-    @APIResponse(responseCode = "200", description = "The profile, personal data masked")
+    @APIResponse(responseCode = "200", description = "The profile; the ID-card number masked")
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID-card number with a wrong check character")
     public Uni<PatientView> update(@Valid @NotNull ContactDetailsRequest body) {
         return patients.update(callers.current(), new ContactDetails(body.name(), body.phone(), body.idCard(), body.region()))

@@ -17,15 +17,16 @@ import io.restassured.http.ContentType;
 class PatientProfileTest {
 
     @Test
-    void personalDataIsStoredInFullAndShownMasked() {
+    void theOwnerSeesTheirNameAndPhoneAndOnlyAMaskedIdCard() {
         given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
                 .body(Map.of("name", "王小明", "phone", "13812345678", "idCard", "11010519491231002X", "region", "310104"))
                 .when().put("/api/v1/patients/me")
                 .then().statusCode(200)
-                .body("name", equalTo("王**"), "phone", equalTo("138****5678"), "idCard", equalTo("110***********002X"),
-                        "region", equalTo("310104"));
+                .body("name", equalTo("王小明"), "phone", equalTo("13812345678"), "idCard", equalTo("110***********002X"),
+                        "region", equalTo("310104"), "realNameVerified", equalTo(true));
         given().header("Authorization", Keycloak.bearer("patient-1")).when().get("/api/v1/patients/me")
-                .then().statusCode(200).body("phone", equalTo("138****5678"));
+                .then().statusCode(200).body("name", equalTo("王小明"), "phone", equalTo("13812345678"),
+                        "idCard", equalTo("110***********002X"));
         assertThat(Database.rows("select phone, id_card from patient where user_id = ?", Keycloak.subject("patient-1")).get(0))
                 .containsEntry("phone", "13812345678").containsEntry("id_card", "11010519491231002X");
     }
