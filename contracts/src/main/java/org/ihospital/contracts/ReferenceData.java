@@ -43,6 +43,45 @@ public final class ReferenceData {
         return Optional.ofNullable(code == null ? null : DRUGS.get(code));
     }
 
+    /**
+     * ICD-10 categories whose code starts with {@code query} or whose English or Chinese title contains it
+     * (case-insensitive; a blank query matches all), in code order, after the code {@code after} (null:
+     * from the start), at most {@code limit}.
+     */
+    public static List<Icd10> searchIcd10(String query, String after, int limit) {
+        String q = normalized(query);
+        return page(ICD10.values().stream().filter(c -> q.isEmpty() || lower(c.code()).startsWith(q)
+                || lower(c.titleEn()).contains(q) || c.titleZh().contains(q)).toList(), Icd10::code, after, limit);
+    }
+
+    /**
+     * Dictionary drugs whose code starts with {@code query} or whose generic name (English or Chinese)
+     * contains it, and whose ATC code starts with {@code atc} (both optional, case-insensitive), in code
+     * order, after the code {@code after}, at most {@code limit}.
+     */
+    public static List<Drug> searchDrugs(String query, String atc, String after, int limit) {
+        String q = normalized(query);
+        String a = normalized(atc);
+        return page(DRUGS.values().stream()
+                .filter(d -> q.isEmpty() || lower(d.code()).startsWith(q) || lower(d.genericName()).contains(q)
+                        || d.genericNameZh().contains(q))
+                .filter(d -> a.isEmpty() || lower(d.atc()).startsWith(a)).toList(), Drug::code, after, limit);
+    }
+
+    private static <T> List<T> page(List<T> found, Function<T, String> code, String after, int limit) {
+        return found.stream().sorted(java.util.Comparator.comparing(code))
+                .filter(t -> after == null || code.apply(t).compareTo(after) > 0)
+                .limit(limit).toList();
+    }
+
+    private static String normalized(String query) {
+        return query == null ? "" : lower(query.strip());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static int icd10Count() {
         return ICD10.size();
     }

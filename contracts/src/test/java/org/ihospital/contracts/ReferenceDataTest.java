@@ -29,6 +29,37 @@ class ReferenceDataTest {
     }
 
     @Test
+    void findsDiagnosesByCodePrefixOrEitherTitle() {
+        assertThat(ReferenceData.searchIcd10("i1", null, 100)).extracting(ReferenceData.Icd10::code)
+                .contains("I10", "I11.9", "I12.9").allMatch(code -> code.startsWith("I1")).isSorted();
+        assertThat(ReferenceData.searchIcd10("高血压", null, 100)).extracting(ReferenceData.Icd10::code)
+                .contains("I10", "I11.9", "I12.9");
+        assertThat(ReferenceData.searchIcd10(" HYPERTENSI ", null, 100)).extracting(ReferenceData.Icd10::code).contains("I10");
+        assertThat(ReferenceData.searchIcd10("no such thing", null, 100)).isEmpty();
+        assertThat(ReferenceData.searchIcd10(null, null, 1000)).hasSize(ReferenceData.icd10Count());
+    }
+
+    @Test
+    void pagesAfterTheLastCodeSeen() {
+        var first = ReferenceData.searchIcd10("", null, 10);
+        var second = ReferenceData.searchIcd10("", first.get(9).code(), 10);
+        assertThat(first).hasSize(10);
+        assertThat(second).hasSize(10).doesNotContainAnyElementsOf(first);
+        assertThat(second.get(0).code()).isGreaterThan(first.get(9).code());
+    }
+
+    @Test
+    void findsDrugsByCodeNameOrAtcClass() {
+        assertThat(ReferenceData.searchDrugs("metformin", null, null, 100)).extracting(ReferenceData.Drug::code)
+                .containsExactly("METFORMIN-500MG-TAB", "METFORMIN-ER-500MG-TAB");
+        assertThat(ReferenceData.searchDrugs("二甲双胍", null, null, 100)).hasSize(2);
+        assertThat(ReferenceData.searchDrugs(null, "c09ca", null, 100)).extracting(ReferenceData.Drug::atc)
+                .isNotEmpty().allMatch(atc -> atc.startsWith("C09CA"));
+        assertThat(ReferenceData.searchDrugs("valsartan", "C08", null, 100)).isEmpty();
+        assertThat(ReferenceData.searchDrugs("amlo", null, null, 100)).extracting(ReferenceData.Drug::code).contains("AMLODIPINE-5MG-TAB");
+    }
+
+    @Test
     void readsQuotedFields() {
         assertThat(ReferenceData.fields("E03.9,\"Hypothyroidism, unspecified\",甲状腺功能减退症"))
                 .containsExactly("E03.9", "Hypothyroidism, unspecified", "甲状腺功能减退症");
