@@ -34,4 +34,9 @@ public class AppointmentQueries {
         Instant since = clock.instant().minus(config.careTeam().recentVisits());
         return appointments.doctorsOf(patient, since).map(Set::copyOf);
     }
+
+    /** Whether the patient has a booked visit with the doctor that begins within [from, to). */
+    public Uni<Boolean> hasBookedVisit(UUID patient, UUID doctor, Instant from, Instant to) {
+        return appointments.countBooked(patient, doctor, from, to).map(n -> n > 0);
+    }
 }

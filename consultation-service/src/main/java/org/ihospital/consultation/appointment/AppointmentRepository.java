@@ -45,6 +45,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     }
 
     /** The doctors who see this patient now (a booked visit) or saw them since {@code since}. */
+    Uni<Long> countBooked(UUID patient, UUID doctor, Instant from, Instant to) {
+        return count("patientId = ?1 and doctorId = ?2 and status = ?3 and startsAt >= ?4 and startsAt < ?5",
+                patient, doctor, Appointment.Status.BOOKED, from, to);
+    }
+
     Uni<List<UUID>> doctorsOf(UUID patient, Instant since) {
         return getSession().chain(s -> s.createSelectionQuery("""
                 select distinct a.doctorId from Appointment a

@@ -42,7 +42,7 @@ public class Schedule {
     }
 
     /**
-     * @throws InvalidField when the hours are empty, reversed, or shorter than one slot
+     * @throws InvalidField when the hours are empty, reversed, shorter than one slot, or begin in the past
      */
     static Schedule plan(UUID doctorId, LocalDate day, LocalTime start, LocalTime end, int slotMinutes, ZoneId zone,
             String createdBy, Instant now) {
@@ -51,6 +51,9 @@ public class Schedule {
         }
         if (Duration.between(start, end).toMinutes() < slotMinutes) {
             throw new InvalidField("end", "the hours are shorter than one slot");
+        }
+        if (ZonedDateTime.of(day, start, zone).toInstant().isBefore(now)) {
+            throw new InvalidField("start", "the hours must not begin in the past");
         }
         Schedule schedule = new Schedule();
         schedule.id = UUID.randomUUID();

@@ -50,15 +50,24 @@ public class WaitlistEntry {
     protected WaitlistEntry() {
     }
 
+    /** What joining depends on besides the place asked for: the day's free slots, the patient's visit that day, the calendar. */
+    record Circumstances(long freeSlotsThatDay, boolean bookedWithTheDoctorThatDay, LocalDate today, int horizonDays) {
+    }
+
     /**
+     * @throws org.ihospital.commons.problem.InvalidField when the day is past or beyond the booking horizon
+     * @throws WaitlistProblems.AlreadyBookedThatDay when the patient already has a visit with the doctor that day
      * @throws WaitlistProblems.FreeSlotsAvailable when the day still has free slots (book one instead)
-     * @throws org.ihospital.commons.problem.InvalidField when the day is past
      */
-    static WaitlistEntry join(UUID doctorId, LocalDate day, UUID patientId, long freeSlotsThatDay, LocalDate today, Instant now) {
-        if (day.isBefore(today)) {
-            throw new org.ihospital.commons.problem.InvalidField("day", "must be today or later");
+    static WaitlistEntry join(UUID doctorId, LocalDate day, UUID patientId, Circumstances now, Instant at) {
+        if (day.isBefore(now.today()) || day.isAfter(now.today().plusDays(now.horizonDays()))) {
+            throw new org.ihospital.commons.problem.InvalidField("day",
+                    "must be between today and " + now.horizonDays() + " days ahead (the booking horizon)");
         }
-        if (freeSlotsThatDay > 0) {
+        if (now.bookedWithTheDoctorThatDay()) {
+            throw new WaitlistProblems.AlreadyBookedThatDay();
+        }
+        if (now.freeSlotsThatDay() > 0) {
             throw new WaitlistProblems.FreeSlotsAvailable();
         }
         WaitlistEntry entry = new WaitlistEntry();
@@ -67,7 +76,7 @@ public class WaitlistEntry {
         entry.day = day;
         entry.patientId = patientId;
         entry.status = Status.WAITING;
-        entry.joinedAt = now;
+        entry.joinedAt = at;
         return entry;
     }
 

@@ -15,6 +15,13 @@ public final class WaitlistProblems {
         }
     }
 
+    static final class AlreadyBookedThatDay extends ProblemException {
+        AlreadyBookedThatDay() {
+            super("already-booked-that-day", 409, "Already booked that day",
+                    "You already have a visit with this doctor that day: a waitlist place would be a second one");
+        }
+    }
+
     static final class FreeSlotsAvailable extends ProblemException {
         FreeSlotsAvailable() {
             super("free-slots-available", 409, "Free slots available", "This day still has free slots: book one of them instead");

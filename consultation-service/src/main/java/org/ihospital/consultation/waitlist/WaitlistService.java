@@ -14,6 +14,7 @@ import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.appointment.AppointmentProblems;
+import org.ihospital.consultation.appointment.AppointmentQueries;
 import org.ihospital.consultation.appointment.AppointmentService;
 import org.ihospital.consultation.appointment.SlotHandover;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
@@ -45,22 +46,29 @@ public class WaitlistService implements SlotHandover {
     private final AppointmentService appointments;
     private final Clock clock;
     private final Duration hold;
+    private final AppointmentQueries visits;
+    private final int horizonDays;
 
     public WaitlistService(WaitlistRepository entries, PartyService parties, ScheduleService schedule,
-            AppointmentService appointments, Clock clock, ConsultationConfig config) {
+            AppointmentService appointments, AppointmentQueries visits, Clock clock, ConsultationConfig config) {
         this.entries = entries;
         this.parties = parties;
         this.schedule = schedule;
         this.appointments = appointments;
         this.clock = clock;
         this.hold = config.waitlist().hold();
+        this.visits = visits;
+        this.horizonDays = config.booking().scheduleHorizonDays();
     }
 
     @WithTransaction
     public Uni<WaitlistEntry> join(Caller caller, UUID doctorId, LocalDate day) {
+        Instant dayStart = day.atStartOfDay(clock.getZone()).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return schedule.freeOn(doctorId, day)
-                .chain(free -> parties.patientOrNobody(caller)
-                        .map(patient -> WaitlistEntry.join(doctorId, day, patient, free, LocalDate.now(clock), clock.instant())))
+                .chain(free -> parties.patientOrNobody(caller).chain(patient -> visits.hasBookedVisit(patient, doctorId, dayStart, dayEnd)
+                        .map(booked -> WaitlistEntry.join(doctorId, day, patient,
+                                new WaitlistEntry.Circumstances(free, booked, LocalDate.now(clock), horizonDays), clock.instant()))))
                 .chain(entry -> entries.persistAndFlush(entry))
                 .onFailure(e -> Constraints.violated(e, "waitlist_one_live_place")).transform(e -> new WaitlistProblems.AlreadyWaiting());
     }

@@ -41,4 +41,13 @@ class ScheduleRulesTest {
         assertThatThrownBy(() -> Schedule.plan(UUID.randomUUID(), DAY, LocalTime.of(9, 0), LocalTime.of(9, 10), 15, SHANGHAI, "op",
                 Instant.EPOCH)).isInstanceOf(InvalidField.class);
     }
+
+    @Test
+    void hoursThatHaveBegunCannotBePlanned() {
+        Instant nine = DAY.atTime(9, 0).atZone(SHANGHAI).toInstant();
+        assertThatThrownBy(() -> Schedule.plan(UUID.randomUUID(), DAY, LocalTime.of(9, 0), LocalTime.of(10, 0), 15, SHANGHAI, "op",
+                nine.plusSeconds(1))).isInstanceOf(InvalidField.class).hasMessageContaining("past");
+        assertThat(Schedule.plan(UUID.randomUUID(), DAY, LocalTime.of(9, 0), LocalTime.of(10, 0), 15, SHANGHAI, "op", nine).slots())
+                .hasSize(4);
+    }
 }

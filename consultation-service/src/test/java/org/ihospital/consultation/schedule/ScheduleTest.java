@@ -95,6 +95,8 @@ class ScheduleTest {
                 new Case(hours(day, "10:00", "10:10"), 400, "end"),
                 new Case(hours(LocalDate.now(Clinic.ZONE).minusDays(1), "10:00", "11:00"), 400, "day"),
                 new Case(hours(LocalDate.now(Clinic.ZONE).plusDays(400), "10:00", "11:00"), 400, "day"),
+                // today, but hours that began at midnight
+                new Case(hours(LocalDate.now(Clinic.ZONE), "00:00", "00:30"), 400, "start"),
                 new Case(Map.of("day", day.toString(), "start", "10:00", "end", "11:00", "slotMinutes", 0), 400, "slotMinutes"),
                 new Case(Map.of("day", "tomorrow", "start", "10:00", "end", "11:00", "slotMinutes", 15), 400, "day"),
                 new Case(Map.of("day", day.toString(), "start", "25:00", "end", "11:00", "slotMinutes", 15), 400, "start"),

@@ -19,7 +19,12 @@ class WaitlistEntryTest {
     private static final UUID SLOT = UUID.randomUUID();
 
     private static WaitlistEntry waiting() {
-        return WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(3), UUID.randomUUID(), 0, TODAY, NOW);
+        return WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(3), UUID.randomUUID(), full(), NOW);
+    }
+
+    /** A full day, no visit of the patient's that day, a 90-day horizon. */
+    private static WaitlistEntry.Circumstances full() {
+        return new WaitlistEntry.Circumstances(0, false, TODAY, 90);
     }
 
     private static WaitlistEntry offered() {
@@ -29,11 +34,17 @@ class WaitlistEntryTest {
     }
 
     @Test
-    void oneJoinsOnlyADayThatIsFullAndNotPast() {
-        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(3), UUID.randomUUID(), 2, TODAY, NOW))
-                .isInstanceOf(WaitlistProblems.FreeSlotsAvailable.class);
-        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.minusDays(1), UUID.randomUUID(), 0, TODAY, NOW))
+    void oneJoinsOnlyAFullDayWithinTheHorizonWithoutAVisitThatDay() {
+        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(3), UUID.randomUUID(),
+                new WaitlistEntry.Circumstances(2, false, TODAY, 90), NOW)).isInstanceOf(WaitlistProblems.FreeSlotsAvailable.class);
+        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.minusDays(1), UUID.randomUUID(), full(), NOW))
                 .isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(91), UUID.randomUUID(), full(), NOW))
+                .isInstanceOf(InvalidField.class).hasMessageContaining("horizon");
+        assertThat(WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(90), UUID.randomUUID(), full(), NOW).status())
+                .isEqualTo(WaitlistEntry.Status.WAITING);
+        assertThatThrownBy(() -> WaitlistEntry.join(UUID.randomUUID(), TODAY.plusDays(3), UUID.randomUUID(),
+                new WaitlistEntry.Circumstances(0, true, TODAY, 90), NOW)).isInstanceOf(WaitlistProblems.AlreadyBookedThatDay.class);
         assertThat(waiting().status()).isEqualTo(WaitlistEntry.Status.WAITING);
     }
 

@@ -28,6 +28,9 @@ class WaitlistInputTest {
                 .body(Map.of("doctorId", doctor.toString(), "day", LocalDate.now(Clinic.ZONE).minusDays(1).toString()))
                 .when().post("/api/v1/waitlist").then().statusCode(400).body("errors[0].field", equalTo("day"));
         given().header("Authorization", bearer).contentType(ContentType.JSON)
+                .body(Map.of("doctorId", doctor.toString(), "day", LocalDate.now(Clinic.ZONE).plusDays(400).toString()))
+                .when().post("/api/v1/waitlist").then().statusCode(400).body("errors[0].field", equalTo("day"));
+        given().header("Authorization", bearer).contentType(ContentType.JSON)
                 .body(Map.of("doctorId", UUID.randomUUID().toString(), "day", LocalDate.now(Clinic.ZONE).plusDays(3).toString()))
                 .when().post("/api/v1/waitlist").then().statusCode(404);
         given().header("Authorization", bearer).contentType(ContentType.JSON).body(Map.of("doctorId", "doctor-1", "day", "2030-01-01"))

@@ -77,6 +77,10 @@ class WaitlistTest {
         given().header("Authorization", Keycloak.bearer("patient-2")).contentType(ContentType.JSON)
                 .body(Map.of("doctorId", doctor.toString(), "day", day.day().toString()))
                 .when().post("/api/v1/waitlist").then().statusCode(409).body("type", equalTo("/problems/already-waiting"));
+        // the patient who holds that day's visit does not queue for a second one
+        given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
+                .body(Map.of("doctorId", doctor.toString(), "day", day.day().toString()))
+                .when().post("/api/v1/waitlist").then().statusCode(409).body("type", equalTo("/problems/already-booked-that-day"));
 
         cancel("patient-1", appointment);
         assertThat(entry(place).get("status")).isEqualTo("OFFERED");
