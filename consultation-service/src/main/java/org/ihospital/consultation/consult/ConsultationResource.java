@@ -162,10 +162,16 @@ public class ConsultationResource {
     @Path("/{id}/images/{imageId}")
     @Produces({ "image/jpeg", "image/png" })
     @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "An image of the conversation, as it was sent (JPEG or PNG)")
+    @APIResponse(responseCode = "200", description = "The image; never sniffed as anything else, offered under a name of the server's making")
+    @APIResponse(responseCode = "404", description = "No such image in a consultation of the caller's")
     public Uni<Response> image(@PathParam("id") UUID id, @PathParam("imageId") UUID imageId) {
         return consultations.image(callers.current(), id, imageId)
                 .map(image -> Response.ok(image.content(), image.mediaType())
-                        .header("Cache-Control", "private, max-age=86400").build());
+                        .header("Cache-Control", "private, max-age=86400")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Disposition", "inline; filename=\"" + imageId + (image.mediaType().equals("image/png") ? ".png" : ".jpg") + "\"")
+                        .build());
     }
 
     @GET

@@ -1,16 +1,28 @@
 package org.ihospital.consultation.consult;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * An image a patient or doctor sends: JPEG or PNG, recognised by its first bytes (never by its name or
- * the type the client claims), at most 5 MiB. Constructing one is checking it.
+ * the type the client claims) and then decoded to the end, so that a PNG header followed by anything
+ * else is refused; at most 5 MiB and 40 megapixels. Constructing one is checking it.
  */
 public record ImageUpload(String mediaType, byte[] content) {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    static final long MAX_PIXELS = 40_000_000L;
+    /** The decoding check reads every byte but keeps at most about this many pixels (subsampled). */
+    private static final long CHECK_PIXELS = 1_000_000L;
     private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
@@ -27,13 +39,47 @@ public record ImageUpload(String mediaType, byte[] content) {
             throw new ConsultationProblems.UnacceptableImage("'" + fileName + "': the image is empty");
         }
         requireSize(fileName, content.length);
-        if (startsWith(content, JPEG)) {
-            return new ImageUpload("image/jpeg", content);
+        String format = startsWith(content, JPEG) ? "jpeg" : startsWith(content, PNG) ? "png" : null;
+        if (format == null) {
+            throw new ConsultationProblems.UnacceptableImage(
+                    "'" + fileName + "': only JPEG and PNG images are accepted (recognised by their content)");
         }
-        if (startsWith(content, PNG)) {
-            return new ImageUpload("image/png", content);
+        decodes(fileName, format, content);
+        return new ImageUpload("image/" + format, content);
+    }
+
+    /**
+     * Decodes the whole image, subsampled so that memory stays small whatever its size; a warning of the
+     * decoder (a truncated JPEG) counts as a failure. The size comes from the header first, so that a small
+     * file claiming a gigapixel image is refused before anything is decoded.
+     */
+    private static void decodes(String fileName, String format, byte[] content) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no " + format + " decoder in this JDK");
         }
-        throw new ConsultationProblems.UnacceptableImage("'" + fileName + "': only JPEG and PNG images are accepted (recognised by their content)");
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> {
+                throw new ConsultationProblems.UnacceptableImage("'" + fileName + "' is not a whole " + format.toUpperCase() + " image");
+            });
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > MAX_PIXELS) {
+                throw new ConsultationProblems.UnacceptableImage("'" + fileName + "' has more than 40 megapixels");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / CHECK_PIXELS)));
+            param.setSourceSubsampling(step, step, 0, 0);
+            reader.read(0, param);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ConsultationProblems.UnacceptableImage refused) {
+                throw refused;
+            }
+            throw new ConsultationProblems.UnacceptableImage("'" + fileName + "' is not a readable " + format.toUpperCase() + " image");
+        } finally {
+            reader.dispose();
+        }
     }
 
     String sha256() {

@@ -3,10 +3,17 @@ package org.ihospital.consultation.consult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.ihospital.commons.problem.InvalidField;
 import org.junit.jupiter.api.Test;
@@ -15,8 +22,20 @@ import org.junit.jupiter.api.Test;
 class ConsultationRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
-    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 };
-    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0 };
+    private static final byte[] PNG = encoded("png", 40, 30, BufferedImage.TYPE_INT_RGB);
+    private static final byte[] JPEG = encoded("jpg", 40, 30, BufferedImage.TYPE_INT_RGB);
+
+    static byte[] encoded(String format, int width, int height, int type) {
+        BufferedImage picture = new BufferedImage(width, height, type);
+        picture.setRGB(3, 4, 0xCC2200);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     private static Consultation open() {
         return Consultation.open(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), NOW);
@@ -65,6 +84,33 @@ class ConsultationRulesTest {
         assertThatThrownBy(() -> ImageUpload.recognise("empty.png", new byte[0])).isInstanceOf(ConsultationProblems.UnacceptableImage.class);
         assertThatThrownBy(() -> ImageUpload.requireSize("big.jpg", ImageUpload.MAX_BYTES + 1L))
                 .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+    }
+
+    @Test
+    void anImageIsDecodedToTheEndNotJudgedByItsFirstBytes() {
+        byte[] pngHeaderThenGarbage = Arrays.copyOf(PNG, 64);
+        for (int i = 8; i < 64; i++) {
+            pngHeaderThenGarbage[i] = (byte) (i * 37);
+        }
+        assertThatThrownBy(() -> ImageUpload.recognise("x.png", pngHeaderThenGarbage))
+                .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+        assertThatThrownBy(() -> ImageUpload.recognise("half.png", Arrays.copyOf(PNG, PNG.length / 2)))
+                .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+        assertThatThrownBy(() -> ImageUpload.recognise("half.jpg", Arrays.copyOf(JPEG, JPEG.length / 2)))
+                .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+        byte[] jpegMagicOnly = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0 };
+        assertThatThrownBy(() -> ImageUpload.recognise("x.jpg", jpegMagicOnly)).isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+    }
+
+    @Test
+    void aSmallFileThatUnpacksIntoAHugeImageIsRefusedBeforeDecoding() {
+        byte[] huge = encoded("png", 8_000, 6_000, BufferedImage.TYPE_BYTE_BINARY);
+        assertThat(huge.length).isLessThan(ImageUpload.MAX_BYTES);
+        assertThatThrownBy(() -> ImageUpload.recognise("bomb.png", huge))
+                .isInstanceOf(ConsultationProblems.UnacceptableImage.class).hasMessageContaining("megapixels");
+        // a large but allowed one is checked at a fraction of its size in memory
+        assertThat(ImageUpload.recognise("scan.png", encoded("png", 6_000, 4_000, BufferedImage.TYPE_BYTE_BINARY)).mediaType())
+                .isEqualTo("image/png");
     }
 
     @Test

@@ -187,7 +187,9 @@ class ConsultationTest {
                 .extract().jsonPath();
         byte[] back = given().header("Authorization", Keycloak.bearer("doctor-1"))
                 .when().get(sent.getString("images[0].url"))
-                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+                .then().statusCode(200).contentType("image/png").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"" + sent.getString("images[0].id") + ".png\"")
+                .extract().asByteArray();
         assertThat(back).isEqualTo(png);
         given().header("Authorization", Keycloak.bearer("patient-1")).when().get(sent.getString("images[0].url"))
                 .then().statusCode(404);
@@ -200,6 +202,10 @@ class ConsultationTest {
         String bearer = Keycloak.bearer("patient-1");
         String path = "/api/v1/consultations/" + consultation + "/messages";
         given().header("Authorization", bearer).multiPart("image", "x.png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8), "image/png")
+                .when().post(path).then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/unacceptable-image"));
+        byte[] headerThenGarbage = java.util.Arrays.copyOf(image("png"), 2_000);
+        java.util.Arrays.fill(headerThenGarbage, 16, 2_000, (byte) 'A');
+        given().header("Authorization", bearer).multiPart("image", "x.png", headerThenGarbage, "image/png")
                 .when().post(path).then().statusCode(400).contentType(PROBLEM).body("type", equalTo("/problems/unacceptable-image"));
         byte[] large = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(image("png"), 0, large, 0, 8);
