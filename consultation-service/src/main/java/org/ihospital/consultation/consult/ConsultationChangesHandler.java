@@ -2,6 +2,8 @@ package org.ihospital.consultation.consult;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * Live changes of conversations for server-sent events. Changes are announced with PostgreSQL
@@ -27,8 +30,25 @@ public class ConsultationChangesHandler {
 
     private static final Logger LOG = Logger.getLogger(ConsultationChangesHandler.class);
 
-    /** What changed: a new {@code message} (with its id), or the consultation was {@code completed}; {@code heartbeat} keeps proxies from closing the stream. */
-    public record Change(String type, UUID consultationId, UUID messageId, Instant at) {
+    /**
+     * What changed: a new {@code message} (its id and sequence number; without an id, "the conversation
+     * has messages up to seq", sent when a stream starts or resumes), or the consultation was
+     * {@code completed}; {@code heartbeat} keeps proxies from closing the stream.
+     */
+    public record Change(String type, UUID consultationId, UUID messageId, Long seq, Instant at) {
+
+        static final String MESSAGE = "message";
+        static final String COMPLETED = "completed";
+        static final String HEARTBEAT = "heartbeat";
+
+        boolean completes() {
+            return COMPLETED.equals(type);
+        }
+
+        /** The SSE id a client resumes from: the message's seq, "completed" for the last event, none for a heartbeat. */
+        String eventId() {
+            return completes() ? COMPLETED : seq == null ? null : String.valueOf(seq);
+        }
     }
 
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
@@ -50,9 +70,49 @@ public class ConsultationChangesHandler {
         });
     }
 
-    Multi<Change> of(UUID consultation) {
-        Multi<Change> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
-                .map(tick -> new Change("heartbeat", consultation, null, Instant.now()));
-        return Multi.createBy().merging().streams(changes.filter(c -> consultation.equals(c.consultationId())), heartbeats);
+    /**
+     * The changes of one conversation from now on, held until the stream is read: the caller subscribes
+     * first and reads the conversation's state second, so that nothing committed in between is missed.
+     */
+    Multi<Change> liveFrom(UUID consultation) {
+        UnicastProcessor<Change> held = UnicastProcessor.create();
+        changes.filter(c -> consultation.equals(c.consultationId())).subscribe(held);
+        return held;
+    }
+
+    /**
+     * A stream that starts from the conversation's state (a message event when there are messages the
+     * client has not had: after seq {@code lastSeen}), goes on with the live changes and heartbeats, and
+     * ends with the completed event.
+     */
+    static Multi<Change> stream(UUID consultation, long lastSeen, ConsultationService.StreamState state, Multi<Change> live,
+            Duration heartbeat) {
+        Instant now = Instant.now();
+        List<Change> start = new ArrayList<>();
+        if (state.lastSeq() > lastSeen) {
+            start.add(new Change(Change.MESSAGE, consultation, null, state.lastSeq(), now));
+        }
+        if (state.completed()) {
+            start.add(new Change(Change.COMPLETED, consultation, null, null, now));
+        }
+        long covered = Math.max(lastSeen, state.lastSeq());
+        Multi<Change> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> new Change(Change.HEARTBEAT, consultation, null, null, Instant.now()));
+        Multi<Change> after = Multi.createBy().merging().streams(
+                live.select().where(c -> !Change.MESSAGE.equals(c.type()) || c.seq() == null || c.seq() > covered), heartbeats);
+        return untilCompleted(Multi.createBy().concatenating().streams(Multi.createFrom().iterable(start), after));
+    }
+
+    /** Passes changes on up to and including the completed one, then ends (and lets go of the sources). */
+    static Multi<Change> untilCompleted(Multi<Change> changes) {
+        return Multi.createFrom().emitter(out -> {
+            var subscription = changes.subscribe().with(c -> {
+                out.emit(c);
+                if (c.completes()) {
+                    out.complete();
+                }
+            }, out::fail, out::complete);
+            out.onTermination(subscription::cancel);
+        });
     }
 }

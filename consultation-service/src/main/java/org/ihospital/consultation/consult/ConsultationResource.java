@@ -15,13 +15,17 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
@@ -177,14 +181,53 @@ public class ConsultationResource {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "patient", "doctor" })
-    @Operation(summary = "Live changes of the conversation as server-sent events: message (read it with GET messages), completed, heartbeat")
+    @Operation(summary = "Live changes of the conversation as server-sent events",
+            description = "Events: message (id: its seq; read it with GET messages?after=), completed (id: completed; the stream "
+                    + "then ends), heartbeat (no id). A client that reconnects with Last-Event-ID first hears of what it missed; "
+                    + "one that already heard completed gets 204 (stop reconnecting).")
+    @APIResponse(responseCode = "200", description = "The stream")
+    @APIResponse(responseCode = "204", description = "The consultation is completed and the client heard it (Last-Event-ID: completed)")
+    @APIResponse(responseCode = "404", description = "No such consultation, or not the caller's")
     @Blocking
-    public Multi<ConsultationChangesHandler.Change> events(@PathParam("id") UUID id) throws Throwable {
-        // the participant check must finish before the response starts, so that a stranger gets a real 404
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) throws Throwable {
+        // the participant check finishes before the response starts, so that a stranger gets a real 404
         VertxContextSupport.subscribeAndAwait(() -> consultations.get(callers.current(), id));
-        return stream.of(id);
+        if (ConsultationChangesHandler.Change.COMPLETED.equals(lastEventId)) {
+            throw new StreamOver();
+        }
+        Multi<ConsultationChangesHandler.Change> live = stream.liveFrom(id);
+        ConsultationService.StreamState state = VertxContextSupport.subscribeAndAwait(() -> consultations.streamState(callers.current(), id));
+        return ConsultationChangesHandler.stream(id, lastSeen(lastEventId), state, live, HEARTBEAT)
+                .map(change -> {
+                    var event = sse.newEventBuilder().name(change.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(ConsultationChangesHandler.Change.class, change);
+                    return change.eventId() == null ? event.build() : event.id(change.eventId()).build();
+                });
+    }
+
+    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(15);
+
+    /** A completed consultation's stream that the client already heard to its end. */
+    static final class StreamOver extends RuntimeException {
+        StreamOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response streamOver(StreamOver over) {
+        return Response.noContent().build();
+    }
+
+    /** The seq the client last heard of (0: none, or an id that is not ours). */
+    private static long lastSeen(String lastEventId) {
+        try {
+            return lastEventId == null ? 0 : Math.max(0, Long.parseLong(lastEventId.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @POST

@@ -97,6 +97,17 @@ public class ConsultationService {
                 });
     }
 
+    /** Where a conversation stands, for a live stream to start from: its latest message and whether it is over. */
+    public record StreamState(long lastSeq, boolean completed) {
+    }
+
+    /** The state of a conversation the caller takes part in (404 otherwise). */
+    @WithTransaction
+    public Uni<StreamState> streamState(Caller caller, UUID id) {
+        return get(caller, id).chain(c -> messages.lastSeq(id)
+                .map(seq -> new StreamState(seq, c.status() == Consultation.Status.COMPLETED)));
+    }
+
     @WithTransaction
     public Uni<Consultation> get(Caller caller, UUID id) {
         return parties.of(caller).chain(party -> visible(party, id, LockModeType.NONE)
@@ -179,7 +190,7 @@ public class ConsultationService {
     private Uni<Void> announce(UUID consultation, String type, Message message) {
         try {
             return consultations.announce(CHANNEL, json.writeValueAsString(new ConsultationChangesHandler.Change(type, consultation,
-                    message == null ? null : message.id(), clock.instant())));
+                    message == null ? null : message.id(), message == null ? null : message.seq(), clock.instant())));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

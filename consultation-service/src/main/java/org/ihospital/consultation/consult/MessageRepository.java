@@ -17,6 +17,12 @@ class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 Message.class).setParameter(1, consultation).setParameter(2, afterSeq).setMaxResults(limit).getResultList());
     }
 
+    /** The sequence number of the conversation's latest message; 0 when there is none. */
+    Uni<Long> lastSeq(UUID consultation) {
+        return getSession().chain(s -> s.createSelectionQuery("select coalesce(max(seq), 0) from Message where consultationId = ?1",
+                Long.class).setParameter(1, consultation).getSingleResult());
+    }
+
     Uni<List<ImageInfo>> imagesOf(List<UUID> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(List.of());

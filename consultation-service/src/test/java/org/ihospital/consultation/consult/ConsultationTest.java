@@ -264,10 +264,30 @@ class ConsultationTest {
         String heardLine = line;
         assertThat(sent).anySatisfy(id -> assertThat(heardLine).contains(id));
 
+        // completed, the stream says so and ends; resumed from before, it first tells of the missed messages
+        Clinic.complete(consultation, "I10");
+        List<String> lines = readAll(http, consultation, "0");
+        assertThat(lines).containsSubsequence("id:" + sent.size(), "event:message", "id:completed", "event:completed");
+        assertThat(readAll(http, consultation, String.valueOf(sent.size()))).containsSubsequence("id:completed", "event:completed")
+                .doesNotContain("event:message");
+        HttpResponse<String> over = http.send(HttpRequest.newBuilder(URI.create(consultations + "/" + consultation + "/events"))
+                .header("Authorization", Keycloak.bearer("patient-1")).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", "completed").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(over.statusCode()).isEqualTo(204);
+
         HttpResponse<String> outsider = http.send(HttpRequest.newBuilder(URI.create(consultations + "/" + consultation + "/events"))
                 .header("Authorization", Keycloak.bearer("patient-2")).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(outsider.statusCode()).isEqualTo(404);
+    }
+
+    /** The whole stream of a completed consultation, which ends by itself; lines without spaces after the colon. */
+    private List<String> readAll(HttpClient http, UUID consultation, String lastEventId) throws Exception {
+        HttpResponse<String> stream = http.send(HttpRequest.newBuilder(URI.create(consultations + "/" + consultation + "/events"))
+                .header("Authorization", Keycloak.bearer("patient-1")).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        return stream.body().lines().map(l -> l.replaceFirst(":\\s*", ":")).toList();
     }
 
     @Test
