@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -50,9 +51,21 @@ public class DoctorResource {
     }
 
     private final DoctorService doctors;
+    private final Callers callers;
 
-    public DoctorResource(DoctorService doctors) {
+    public DoctorResource(DoctorService doctors, Callers callers) {
         this.doctors = doctors;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("doctor")
+    @Operation(summary = "The caller's own doctor record: the id a clinician app plans hours and lists slots with")
+    @APIResponse(responseCode = "200", description = "The doctor")
+    @APIResponse(responseCode = "404", description = "This account is not registered as a doctor yet (an operator registers it)")
+    public Uni<DoctorView> me() {
+        return doctors.ofAccount(callers.current()).map(DoctorView::of);
     }
 
     @GET

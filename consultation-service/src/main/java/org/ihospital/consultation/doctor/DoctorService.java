@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.persistence.Constraints;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.department.DepartmentQueries;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -63,6 +64,14 @@ public class DoctorService {
     @WithSession
     public Uni<List<Doctor>> list(String department) {
         return doctors.listActive(department);
+    }
+
+    /** The doctor record of the caller's account; 404 when the account is not (yet) registered as a doctor. */
+    @WithSession
+    public Uni<Doctor> ofAccount(Caller caller) {
+        return doctors.idOfAccount(caller.subject())
+                .chain(id -> id.isPresent() ? doctors.findById(id.get()) : Uni.createFrom().<Doctor> nullItem())
+                .onItem().ifNull().failWith(() -> new ResourceNotFound("doctor", "of this account"));
     }
 
     @WithSession

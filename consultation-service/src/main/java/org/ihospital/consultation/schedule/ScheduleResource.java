@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.security.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -85,17 +84,8 @@ public class ScheduleResource {
     @RolesAllowed("**")
     @Operation(summary = "The doctor's free slots between two days (inclusive; at most 31 days)")
     @APIResponse(responseCode = "200", description = "Free slots, earliest first")
-    public Uni<List<SlotView>> free(@PathParam("doctorId") UUID doctorId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return schedules.freeSlots(doctorId, day("from", from), day("to", to)).map(list -> list.stream().map(SlotView::of).toList());
-    }
-
-    /** A query parameter that is not a date is a 400 naming it (JAX-RS would answer 404). */
-    private static LocalDate day(String field, String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidField(field, "must be a date (YYYY-MM-DD)");
-        }
+    public Uni<List<SlotView>> free(@PathParam("doctorId") UUID doctorId, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to) {
+        return schedules.freeSlots(doctorId, from, to).map(list -> list.stream().map(SlotView::of).toList());
     }
 }

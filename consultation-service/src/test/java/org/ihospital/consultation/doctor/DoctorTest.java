@@ -33,6 +33,17 @@ class DoctorTest {
     }
 
     @Test
+    void aDoctorFindsTheirOwnRecordAndAnUnregisteredAccountFindsNone() {
+        UUID doctor = Clinic.doctor("doctor-1");
+        given().header("Authorization", Keycloak.bearer("doctor-1")).when().get("/api/v1/doctors/me")
+                .then().statusCode(200).body("id", equalTo(doctor.toString()));
+        String unregistered = Keycloak.newUser("new-doctor", "doctor");
+        given().header("Authorization", Keycloak.bearer(unregistered)).when().get("/api/v1/doctors/me")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", Keycloak.bearer("patient-1")).when().get("/api/v1/doctors/me").then().statusCode(403);
+    }
+
+    @Test
     void onlyOperatorsRegisterDoctorsAndEachOnlyOnce() {
         Clinic.doctor("doctor-1");
         Map<String, String> before = Database.fingerprint("doctor", "doctor_department");
