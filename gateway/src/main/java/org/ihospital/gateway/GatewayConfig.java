@@ -18,4 +18,10 @@ public interface GatewayConfig {
 
     /** How long the gateway waits for a service's answer to start. */
     Duration upstreamTimeout();
+
+    /** Service name → where its OpenAPI document is (its management port), merged into the API's one document. */
+    Map<String, URI> apiDocs();
+
+    /** The API's public address, as the merged OpenAPI document states it. */
+    String publicUrl();
 }

@@ -212,6 +212,19 @@ class ApiProxyTest {
     }
 
     @Test
+    void theManagementPortServesTheMergedApiDocumentAndSwaggerUi() {
+        String management = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class);
+        given().when().get(management + "/openapi")
+                .then().statusCode(200).contentType("application/json")
+                .body("info.title", equalTo("Internet hospital API"), "servers[0].url", notNullValue(),
+                        "paths.'/api/v1/departments'.get.operationId", equalTo("departmentList"),
+                        "info.description", org.hamcrest.Matchers.containsString("Not included (their service did not answer): pharmacy"));
+        given().when().get(management + "/openapi?format=yaml").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("title: Internet hospital API"));
+        given().when().get(management + "/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void healthAnswers() {
         given().when().get(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class)
                 + "/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -41,6 +41,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/", FakeServices::echo);
+        server.createContext("/q/openapi", FakeServices::document);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         int closedPort;
@@ -54,7 +55,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 "hospital.gateway.services.consultation", fake,
                 "hospital.gateway.services.insurance", fake,
                 "hospital.gateway.services.pharmacy", "http://127.0.0.1:" + closedPort,
-                "hospital.gateway.upstream-timeout", "PT1S");
+                "hospital.gateway.upstream-timeout", "PT1S",
+                "hospital.gateway.api-docs.consultation", fake + "/q/openapi?format=JSON",
+                "hospital.gateway.api-docs.insurance", fake + "/q/openapi?format=JSON",
+                "hospital.gateway.api-docs.pharmacy", "http://127.0.0.1:" + closedPort + "/q/openapi");
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
@@ -91,6 +95,18 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         // as the services do: their own X-Request-Id on the answer (the gateway's is the one its caller gets)
         exchange.getResponseHeaders().add("X-Request-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        exchange.sendResponseHeaders(200, out.length);
+        exchange.getResponseBody().write(out);
+        exchange.close();
+    }
+
+    /** A service's OpenAPI document, as its management port serves it. */
+    private static void document(HttpExchange exchange) throws IOException {
+        byte[] out = """
+                {"openapi":"3.1.0","info":{"title":"fake","version":"1"},
+                 "paths":{"/api/v1/departments":{"get":{"operationId":"departmentList","description":"Departments",
+                   "responses":{"200":{"description":"The departments"}}}}}}""".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, out.length);
         exchange.getResponseBody().write(out);
         exchange.close();

@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -52,7 +54,7 @@ public class AppointmentResource {
     @POST
     @RolesAllowed("patient")
     @Operation(summary = "Book a free slot. Send an Idempotency-Key to retry safely")
-    @APIResponse(responseCode = "201", description = "Booked (or, for a repeated Idempotency-Key, the first answer)")
+    @APIResponse(responseCode = "201", description = "Booked (or, for a repeated Idempotency-Key, the first answer)", content = @Content(schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "404", description = "No such slot")
     @APIResponse(responseCode = "409", description = "The slot is taken or held for someone else (problem: /problems/slot-already-taken)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body (problem: /problems/idempotency-key-reused)")
@@ -77,6 +79,7 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "One of the caller's appointments, with its consultation once opened")
     @APIResponse(responseCode = "200", description = "The appointment")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     public Uni<AppointmentView> get(@PathParam("id") UUID id) {

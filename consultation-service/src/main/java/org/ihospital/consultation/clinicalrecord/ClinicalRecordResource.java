@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -82,6 +84,7 @@ public class ClinicalRecordResource {
     @Path("/record")
     @RolesAllowed({ "patient", "doctor", "operator" })
     @Operation(summary = "Conditions, active allergies and current medication")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = RecordView.class)))
     @APIResponse(responseCode = "404", description = "No such patient, or not the caller's")
     public Uni<RecordView> read(@PathParam("patientId") UUID patient) {
         return record.read(callers.current(), patient).map(RecordView::of);
@@ -91,7 +94,7 @@ public class ClinicalRecordResource {
     @Path("/conditions")
     @RolesAllowed({ "doctor", "operator" })
     @Operation(summary = "Record a diagnosis made offline (where and when): what makes a later online visit a follow-up")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ConditionView.class)))
     @APIResponse(responseCode = "422", description = "Not an ICD-10 code of the list (problem: /problems/unknown-icd10-code)")
     public Uni<RestResponse<ConditionView>> condition(@PathParam("patientId") UUID patient, @Valid @NotNull NewCondition body) {
         return record.addCondition(callers.current(), patient, new ClinicalRecordService.NewCondition(body.icd10().strip(),
@@ -101,7 +104,8 @@ public class ClinicalRecordResource {
     @POST
     @Path("/allergies")
     @RolesAllowed({ "doctor", "operator" })
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(summary = "Record an allergy (substance, reaction, severity)")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = AllergyView.class)))
     public Uni<RestResponse<AllergyView>> allergy(@PathParam("patientId") UUID patient, @Valid @NotNull NewAllergy body) {
         return record.addAllergy(callers.current(), patient, body.substance().strip(), body.reaction(),
                 Allergy.Severity.valueOf(body.severity())).map(a -> created(patient, AllergyView.of(a)));
@@ -110,6 +114,7 @@ public class ClinicalRecordResource {
     @POST
     @Path("/allergies/{id}/resolve")
     @RolesAllowed({ "doctor", "operator" })
+    @Operation(summary = "Mark an allergy as no longer active")
     @APIResponse(responseCode = "204", description = "No longer active")
     public Uni<Void> resolveAllergy(@PathParam("patientId") UUID patient, @PathParam("id") UUID id) {
         return record.resolveAllergy(callers.current(), patient, id);
@@ -118,7 +123,8 @@ public class ClinicalRecordResource {
     @POST
     @Path("/medications")
     @RolesAllowed({ "doctor", "operator" })
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(summary = "Record a medication the patient takes (from elsewhere, too)")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MedicationView.class)))
     public Uni<RestResponse<MedicationView>> medication(@PathParam("patientId") UUID patient, @Valid @NotNull NewMedication body) {
         return record.addMedication(callers.current(), patient, new ClinicalRecordService.NewMedication(body.name().strip(),
                 body.drugCode(), body.dosage(), body.since())).map(m -> created(patient, MedicationView.of(m)));
@@ -127,6 +133,7 @@ public class ClinicalRecordResource {
     @POST
     @Path("/medications/{id}/stop")
     @RolesAllowed({ "doctor", "operator" })
+    @Operation(summary = "Record that the patient stopped a medication")
     @APIResponse(responseCode = "204", description = "No longer taken")
     public Uni<Void> stopMedication(@PathParam("patientId") UUID patient, @PathParam("id") UUID id) {
         return record.stopMedication(callers.current(), patient, id);

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.consultation.consult.ConsultationResource.ConsultationView;
@@ -35,9 +37,9 @@ public class ConsultationOpeningResource {
 
     @POST
     @RolesAllowed("doctor")
-    @Operation(summary = "The appointment's doctor opens its online consultation",
+    @Operation(operationId = "consultationOpen", summary = "The appointment's doctor opens its online consultation",
             description = "Opening it again answers with the same consultation (200), whether it is open or completed.")
-    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "200", description = "Opened before: the same consultation")
     @APIResponse(responseCode = "404", description = "No such appointment, or not the caller's")
     @APIResponse(responseCode = "409", description = "The appointment was cancelled or missed (problem: /problems/appointment-not-booked)")

@@ -29,6 +29,8 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -118,6 +120,7 @@ public class ConsultationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "One of the caller's consultations")
     public Uni<ConsultationView> get(@PathParam("id") UUID id) {
         return consultations.get(callers.current(), id).map(ConsultationView::of);
     }
@@ -127,7 +130,7 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "patient", "doctor" })
     @Operation(summary = "Send a text message")
-    @APIResponse(responseCode = "201", description = "Sent")
+    @APIResponse(responseCode = "201", description = "Sent", content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "409", description = "The consultation is completed")
     public Uni<RestResponse<MessageView>> send(@PathParam("id") UUID id, @Valid @NotNull TextMessage body) {
         return consultations.post(callers.current(), id, new MessageDraft(body.text(), List.of())).map(ConsultationResource::created);
@@ -138,7 +141,7 @@ public class ConsultationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ "patient", "doctor" })
     @Operation(summary = "Send a message with images: form fields 'text' (optional) and up to 9 'image' files, JPEG or PNG, 5 MiB each")
-    @APIResponse(responseCode = "201", description = "Sent")
+    @APIResponse(responseCode = "201", description = "Sent", content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "400", description = "Too many, too large, or not JPEG/PNG by content (problem: /problems/unacceptable-image)")
     public Uni<RestResponse<MessageView>> sendWithImages(@PathParam("id") UUID id, @RestForm("text") String text,
             @RestForm("image") List<FileUpload> uploads) {
@@ -167,7 +170,9 @@ public class ConsultationResource {
     @Produces({ "image/jpeg", "image/png" })
     @RolesAllowed({ "patient", "doctor" })
     @Operation(summary = "An image of the conversation, as it was sent (JPEG or PNG)")
-    @APIResponse(responseCode = "200", description = "The image; never sniffed as anything else, offered under a name of the server's making")
+    @APIResponse(responseCode = "200", description = "The image; never sniffed as anything else, offered under a name of the server's making",
+            content = { @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such image in a consultation of the caller's")
     public Uni<Response> image(@PathParam("id") UUID id, @PathParam("imageId") UUID imageId) {
         return consultations.image(callers.current(), id, imageId)
@@ -235,7 +240,7 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("doctor")
     @Operation(summary = "Record a diagnosis as an ICD-10 code from the hospital's list")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DiagnosisView.class)))
     @APIResponse(responseCode = "422", description = "Not an ICD-10 code of the list (problem: /problems/unknown-icd10-code)")
     public Uni<RestResponse<DiagnosisView>> diagnose(@PathParam("id") UUID id, @Valid @NotNull NewDiagnosis body) {
         return consultations.diagnose(callers.current(), id, body.icd10().strip(), body.note())
@@ -246,6 +251,7 @@ public class ConsultationResource {
     @GET
     @Path("/{id}/diagnoses")
     @RolesAllowed({ "patient", "doctor" })
+    @Operation(summary = "The consultation's diagnoses, in the order they were recorded")
     public Uni<List<DiagnosisView>> diagnoses(@PathParam("id") UUID id) {
         return consultations.diagnoses(callers.current(), id).map(list -> list.stream().map(DiagnosisView::of).toList());
     }

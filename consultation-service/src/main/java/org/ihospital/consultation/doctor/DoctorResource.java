@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -79,6 +81,7 @@ public class DoctorResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
+    @Operation(summary = "One doctor: name, title, licence, departments")
     @APIResponse(responseCode = "200", description = "The doctor")
     @APIResponse(responseCode = "404", description = "No such doctor (problem: /problems/not-found)")
     public Uni<DoctorView> get(@PathParam("id") UUID id) {
@@ -88,7 +91,7 @@ public class DoctorResource {
     @POST
     @RolesAllowed("operator")
     @Operation(summary = "Register a doctor's account, licence and departments")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "409", description = "Account or licence already registered (problem: /problems/doctor-already-registered)")
     @APIResponse(responseCode = "422", description = "Unknown department (problem: /problems/unknown-department)")
     public Uni<RestResponse<DoctorView>> register(@Valid @NotNull NewDoctor body) {

@@ -27,6 +27,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -65,7 +67,7 @@ public class PrescriptionResource {
     @POST
     @RolesAllowed("doctor")
     @Operation(summary = "Prescribe for a completed follow-up consultation of one's own patient; signed with the doctor's key")
-    @APIResponse(responseCode = "201", description = "Issued, with its signature and expiry")
+    @APIResponse(responseCode = "201", description = "Issued, with its signature and expiry", content = @Content(schema = @Schema(implementation = PrescriptionService.PrescriptionView.class)))
     @APIResponse(responseCode = "400", description = "Unknown drug, or zero, negative or absurd amounts (field errors items[i]…)")
     @APIResponse(responseCode = "404", description = "No such consultation of the caller's")
     @APIResponse(responseCode = "409", description = "The consultation is not completed (problem: /problems/consultation-not-completed)")
@@ -94,6 +96,9 @@ public class PrescriptionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "patient", "doctor", "pharmacist", "auditor" })
+    @Operation(summary = "One prescription, with its items, diagnoses and signature")
+    @APIResponse(responseCode = "200", description = "The prescription",
+            content = @Content(schema = @Schema(implementation = PrescriptionService.PrescriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such prescription, or not the caller's")
     public Uni<PrescriptionService.PrescriptionView> get(@PathParam("id") UUID id) {
         return prescriptions.get(callers.current(), id);
@@ -111,6 +116,7 @@ public class PrescriptionResource {
     @POST
     @Path("/{id}/revoke")
     @RolesAllowed("doctor")
+    @Operation(summary = "The prescribing doctor withdraws the prescription before it is dispensed")
     @APIResponse(responseCode = "200", description = "Revoked; nothing will be dispensed")
     @APIResponse(responseCode = "409", description = "Already dispensed, expired or revoked (problem: /problems/prescription-not-revocable)")
     public Uni<PrescriptionService.PrescriptionView> revoke(@PathParam("id") UUID id, @Valid @NotNull Revocation body) {

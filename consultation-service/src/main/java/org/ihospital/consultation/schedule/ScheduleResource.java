@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -67,7 +69,7 @@ public class ScheduleResource {
     @Path("/schedules")
     @RolesAllowed({ "doctor", "operator" })
     @Operation(summary = "Plan a day's clinic hours; the service cuts them into slots")
-    @APIResponse(responseCode = "201", description = "Planned, with its slots")
+    @APIResponse(responseCode = "201", description = "Planned, with its slots", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "403", description = "Another doctor's hours (problem: /problems/forbidden)")
     @APIResponse(responseCode = "404", description = "No such doctor")
     @APIResponse(responseCode = "409", description = "Overlaps existing slots (problem: /problems/schedule-overlaps)")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ihospital.commons.security.Callers;
@@ -53,7 +55,7 @@ public class WaitlistResource {
     @POST
     @RolesAllowed("patient")
     @Operation(summary = "Join a doctor's waitlist for a fully booked day")
-    @APIResponse(responseCode = "201", description = "In the queue")
+    @APIResponse(responseCode = "201", description = "In the queue", content = @Content(schema = @Schema(implementation = WaitlistView.class)))
     @APIResponse(responseCode = "409", description = "Already waiting, or the day still has free slots")
     public Uni<RestResponse<WaitlistView>> join(@Valid @NotNull JoinRequest body) {
         return waitlist.join(callers.current(), body.doctorId(), body.day())
@@ -80,6 +82,7 @@ public class WaitlistResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed("patient")
+    @Operation(summary = "Decline the offered slot: it is offered to the next in line")
     @APIResponse(responseCode = "200", description = "Declined; the slot passes to the next in line")
     public Uni<WaitlistView> decline(@PathParam("id") UUID id) {
         return waitlist.decline(callers.current(), id).map(WaitlistView::of);
@@ -88,6 +91,7 @@ public class WaitlistResource {
     @POST
     @Path("/{id}/leave")
     @RolesAllowed("patient")
+    @Operation(summary = "Leave the waitlist")
     @APIResponse(responseCode = "200", description = "Left the queue")
     public Uni<WaitlistView> leave(@PathParam("id") UUID id) {
         return waitlist.leave(callers.current(), id).map(WaitlistView::of);

@@ -1,0 +1,146 @@
+package org.ihospital.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The merged OpenAPI document (what the gateway serves) as a client generator and an app developer
+ * meet it: every operation named, described, with a body schema for its success and problem details
+ * for its refusals, and clean under a standard linter. The services' documents are the ones their
+ * builds wrote (target/openapi), so the reactor builds them before the gateway.
+ */
+class OpenApiContractTest {
+
+    private static final List<String> SERVICES = List.of("consultation-service", "pharmacy-service", "insurance-service");
+    private static final Path MERGED = Path.of("target", "openapi", "hospital-api.json");
+    private static JsonNode api;
+
+    @BeforeAll
+    static void merge() throws IOException {
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Path document = Path.of("..", service, "target", "openapi", service + ".json");
+            Assumptions.assumeTrue(Files.exists(document),
+                    "no " + document + ": build the services first (the full build does: mvn -B verify from the root)");
+            documents.put(service, Files.readString(document));
+        }
+        String json = ApiDocument.merge(documents, "http://127.0.0.1:8080", List.of()).toJSON();
+        Files.createDirectories(MERGED.getParent());
+        Files.writeString(MERGED, json);
+        api = new ObjectMapper().readTree(json);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> operations() {
+        List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                all.add(Map.entry(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue()));
+            }
+        }));
+        return all;
+    }
+
+    @Test
+    void everyOperationIsNamedOnceAndDescribed() {
+        List<String> ids = new ArrayList<>();
+        for (var op : operations()) {
+            assertThat(op.getValue().path("operationId").asText()).as(op.getKey()).isNotBlank();
+            assertThat(op.getValue().path("description").asText()).as(op.getKey()).isNotBlank();
+            ids.add(op.getValue().path("operationId").asText());
+        }
+        assertThat(ids).hasSizeGreaterThan(40).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everySuccessHasABodySchemaAndEveryRefusalIsAProblem() {
+        for (var op : operations()) {
+            JsonNode responses = op.getValue().path("responses");
+            List<String> codes = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(codes::add);
+            assertThat(codes).as(op.getKey() + " answers").anyMatch(c -> c.startsWith("2"));
+            for (String code : codes) {
+                JsonNode content = responses.path(code).path("content");
+                if (code.startsWith("2") && !code.equals("204")) {
+                    assertThat(content.isObject() && content.size() > 0).as(op.getKey() + " " + code + " has a body").isTrue();
+                    content.fields().forEachRemaining(media -> assertThat(media.getValue().path("schema").isObject())
+                            .as(op.getKey() + " " + code + " " + media.getKey() + " schema").isTrue());
+                    content.fields().forEachRemaining(media -> assertThat(media.getValue().path("schema").toString())
+                            .as(op.getKey() + " " + code + " is no placeholder").doesNotContain("JsonNode"));
+                }
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertThat(content.path("application/problem+json").path("schema").path("$ref").asText())
+                            .as(op.getKey() + " " + code).isEqualTo("#/components/schemas/Problem");
+                }
+            }
+        }
+    }
+
+    @Test
+    void securedOperationsNameTheBearerScheme() {
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        for (var op : operations()) {
+            op.getValue().path("security").forEach(requirement -> assertThat(requirement.fieldNames().next())
+                    .as(op.getKey()).isEqualTo("bearer"));
+        }
+    }
+
+    @Test
+    void aStandardLinterFindsNothing() throws Exception {
+        String version = System.getProperty("spectral-cli.version", "6.16.3");
+        Assumptions.assumeTrue(onPath("npx"), "SKIPPED OpenAPI lint: node/npx is not installed (the README names Node.js as optional)");
+        Path ruleset = Path.of("src", "test", "resources", "spectral.yaml").toAbsolutePath();
+        List<String> npx = List.of("npx", "--yes", "--prefer-offline", "--fetch-retries=0", "--update-notifier=false",
+                "-p", "@stoplight/spectral-cli@" + version, "--", "spectral");
+        Result probe = run(concat(npx, List.of("--version")), 180);
+        Assumptions.assumeTrue(probe.status() == 0,
+                "SKIPPED OpenAPI lint: @stoplight/spectral-cli@" + version + " could not be fetched: " + probe.output());
+        Result lint = run(concat(npx, List.of("lint", "--ruleset", ruleset.toString(), "--fail-severity", "warn",
+                "--format", "text", MERGED.toAbsolutePath().toString())), 180);
+        assertThat(lint.output()).as("spectral lint of " + MERGED).doesNotContain(" warning ", " error ");
+        assertThat(lint.status()).as("spectral exit status; output:%n%s", lint.output()).isZero();
+    }
+
+    private record Result(int status, String output) {
+    }
+
+    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, "timed out");
+        }
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
