@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,10 +14,12 @@ import jakarta.enterprise.event.Observes;
 import org.ihospital.commons.persistence.PgNotifications;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
@@ -35,6 +39,7 @@ public class ConsultationChangesHandler {
      * has messages up to seq", sent when a stream starts or resumes), or the consultation was
      * {@code completed}; {@code heartbeat} keeps proxies from closing the stream.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true) // a replica of another version may announce more
     public record Change(String type, UUID consultationId, UUID messageId, Long seq, Instant at) {
 
         static final String MESSAGE = "message";
@@ -70,14 +75,31 @@ public class ConsultationChangesHandler {
         });
     }
 
+    /** A conversation's changes from the moment of subscribing, held until read; {@code stop} lets go of them unread. */
+    record Live(Multi<Change> changes, Runnable stop) {
+    }
+
     /**
      * The changes of one conversation from now on, held until the stream is read: the caller subscribes
      * first and reads the conversation's state second, so that nothing committed in between is missed.
      */
-    Multi<Change> liveFrom(UUID consultation) {
-        UnicastProcessor<Change> held = UnicastProcessor.create();
-        changes.filter(c -> consultation.equals(c.consultationId())).subscribe(held);
-        return held;
+    Live liveFrom(UUID consultation) {
+        return liveFrom(changes, consultation);
+    }
+
+    /** {@link #liveFrom(UUID)} over any source: the subscription ends with the stream (or with {@code stop}). */
+    static Live liveFrom(Multi<Change> source, UUID consultation) {
+        AtomicReference<Cancellable> subscription = new AtomicReference<>();
+        Runnable stop = () -> {
+            Cancellable c = subscription.getAndSet(null);
+            if (c != null) {
+                c.cancel();
+            }
+        };
+        UnicastProcessor<Change> held = UnicastProcessor.create(new ConcurrentLinkedQueue<>(), stop);
+        subscription.set(source.filter(c -> consultation.equals(c.consultationId()))
+                .subscribe().with(held::onNext, held::onError, held::onComplete));
+        return new Live(held, stop);
     }
 
     /**
@@ -88,15 +110,17 @@ public class ConsultationChangesHandler {
     static Multi<Change> stream(UUID consultation, long lastSeen, ConsultationService.StreamState state, Multi<Change> live,
             Duration heartbeat) {
         Instant now = Instant.now();
+        // an id beyond this conversation (a client mixing up its streams) must not silence the messages to come
+        long seen = Math.min(lastSeen, state.lastSeq());
         List<Change> start = new ArrayList<>();
-        if (state.lastSeq() > lastSeen) {
+        if (state.lastSeq() > seen) {
             start.add(new Change(Change.MESSAGE, consultation, null, state.lastSeq(), now));
         }
         if (state.completed()) {
             start.add(new Change(Change.COMPLETED, consultation, null, null, now));
         }
-        long covered = Math.max(lastSeen, state.lastSeq());
-        Multi<Change> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+        long covered = state.lastSeq();
+        Multi<Change> heartbeats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
                 .map(tick -> new Change(Change.HEARTBEAT, consultation, null, null, Instant.now()));
         Multi<Change> after = Multi.createBy().merging().streams(
                 live.select().where(c -> !Change.MESSAGE.equals(c.type()) || c.seq() == null || c.seq() > covered), heartbeats);

@@ -150,7 +150,9 @@ public class ConsultationResource {
         files.forEach(file -> ImageUpload.requireSize(file.fileName(), file.size()));
         return Multi.createFrom().iterable(files)
                 .onItem().transformToUniAndConcatenate(file -> vertx.fileSystem().readFile(file.uploadedFile().toString())
-                        .map(buffer -> ImageUpload.recognise(file.fileName(), buffer.getBytes())))
+                        // decoding takes a while: never on the event loop
+                        .chain(buffer -> vertx.executeBlocking(Uni.createFrom().item(() -> ImageUpload.recognise(file.fileName(),
+                                buffer.getBytes())), false)))
                 .collect().asList()
                 .chain(images -> consultations.post(callers.current(), id, new MessageDraft(text, images)))
                 .map(ConsultationResource::created);
@@ -197,14 +199,21 @@ public class ConsultationResource {
     @Blocking
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) throws Throwable {
-        // the participant check finishes before the response starts, so that a stranger gets a real 404
-        VertxContextSupport.subscribeAndAwait(() -> consultations.get(callers.current(), id));
         if (ConsultationChangesHandler.Change.COMPLETED.equals(lastEventId)) {
+            // (still only for a participant: anyone else learns nothing, not even that it is over)
+            VertxContextSupport.subscribeAndAwait(() -> consultations.get(callers.current(), id));
             throw new StreamOver();
         }
-        Multi<ConsultationChangesHandler.Change> live = stream.liveFrom(id);
-        ConsultationService.StreamState state = VertxContextSupport.subscribeAndAwait(() -> consultations.streamState(callers.current(), id));
-        return ConsultationChangesHandler.stream(id, lastSeen(lastEventId), state, live, HEARTBEAT)
+        // subscribed before the state is read; the participant check (a stranger's 404) is part of reading it
+        ConsultationChangesHandler.Live live = stream.liveFrom(id);
+        ConsultationService.StreamState state;
+        try {
+            state = VertxContextSupport.subscribeAndAwait(() -> consultations.streamState(callers.current(), id));
+        } catch (Throwable refused) {
+            live.stop().run();
+            throw refused;
+        }
+        return ConsultationChangesHandler.stream(id, lastSeen(lastEventId), state, live.changes(), HEARTBEAT)
                 .map(change -> {
                     var event = sse.newEventBuilder().name(change.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                             .data(ConsultationChangesHandler.Change.class, change);

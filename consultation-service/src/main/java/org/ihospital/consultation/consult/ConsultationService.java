@@ -114,10 +114,14 @@ public class ConsultationService {
                 .call(c -> audit.staffRead(caller, party, c.patientId(), "read-consultation", "consultation/" + id)));
     }
 
-    /** A participant sends a message; the live streams hear of it once it is committed. */
+    /**
+     * A participant sends a message; the live streams hear of it once it is committed. The consultation is
+     * locked so that its messages commit in the order of their seq: a stream that has heard of seq n has
+     * every message before it.
+     */
     @WithTransaction
     public Uni<Conversation> post(Caller caller, UUID id, MessageDraft draft) {
-        return parties.of(caller).chain(party -> visible(party, id, LockModeType.NONE).chain(consultation -> {
+        return parties.of(caller).chain(party -> visible(party, id, LockModeType.PESSIMISTIC_WRITE).chain(consultation -> {
             Message.Sender sender = party.isPatient(consultation.patientId()) ? Message.Sender.PATIENT : Message.Sender.DOCTOR;
             Message message = Message.of(consultation, sender, draft, clock.instant());
             return messages.persist(message).chain(() -> messages.flush())

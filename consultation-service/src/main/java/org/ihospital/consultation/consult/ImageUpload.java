@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -15,12 +16,17 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * An image a patient or doctor sends: JPEG or PNG, recognised by its first bytes (never by its name or
  * the type the client claims) and then decoded to the end, so that a PNG header followed by anything
- * else is refused; at most 5 MiB and 40 megapixels. Constructing one is checking it.
+ * else is refused; at most 5 MiB and 40 megapixels (12 for a progressive JPEG). Constructing one is
+ * checking it, and blocks: call it on a worker thread.
  */
 public record ImageUpload(String mediaType, byte[] content) {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final long MAX_PIXELS = 40_000_000L;
+    /** A progressive JPEG is held whole while it is decoded, whatever the subsampling: a lower bound. */
+    static final long MAX_PROGRESSIVE_PIXELS = 12_000_000L;
+    /** Decodes at once across the service: each may hold tens of MB of native memory for a while. */
+    private static final Semaphore DECODERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     /** The decoding check reads every byte but keeps at most about this many pixels (subsampled). */
     private static final long CHECK_PIXELS = 1_000_000L;
     private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
@@ -68,10 +74,18 @@ public record ImageUpload(String mediaType, byte[] content) {
             if (pixels > MAX_PIXELS) {
                 throw new ConsultationProblems.UnacceptableImage("'" + fileName + "' has more than 40 megapixels");
             }
+            if (format.equals("jpeg") && progressive(content) && pixels > MAX_PROGRESSIVE_PIXELS) {
+                throw new ConsultationProblems.UnacceptableImage("'" + fileName + "' is a progressive JPEG of more than 12 megapixels");
+            }
             ImageReadParam param = reader.getDefaultReadParam();
             int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / CHECK_PIXELS)));
             param.setSourceSubsampling(step, step, 0, 0);
-            reader.read(0, param);
+            DECODERS.acquireUninterruptibly();
+            try {
+                reader.read(0, param);
+            } finally {
+                DECODERS.release();
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConsultationProblems.UnacceptableImage refused) {
                 throw refused;
@@ -80,6 +94,16 @@ public record ImageUpload(String mediaType, byte[] content) {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** A progressive JPEG has a start-of-frame 2 marker (FF C2); in entropy-coded data FF is never followed by C2. */
+    private static boolean progressive(byte[] content) {
+        for (int i = 0; i + 1 < content.length; i++) {
+            if (content[i] == (byte) 0xFF && content[i + 1] == (byte) 0xC2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String sha256() {

@@ -98,6 +98,10 @@ class ConsultationRulesTest {
                 .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
         assertThatThrownBy(() -> ImageUpload.recognise("half.jpg", Arrays.copyOf(JPEG, JPEG.length / 2)))
                 .isInstanceOf(ConsultationProblems.UnacceptableImage.class);
+        // cut inside the scan data: the decoder only warns ("premature end"), and a warning is a refusal
+        byte[] photo = encoded("jpg", 400, 300, BufferedImage.TYPE_INT_RGB);
+        assertThatThrownBy(() -> ImageUpload.recognise("cut.jpg", Arrays.copyOf(photo, photo.length - 40)))
+                .isInstanceOf(ConsultationProblems.UnacceptableImage.class).hasMessageContaining("not a whole JPEG");
         byte[] jpegMagicOnly = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0 };
         assertThatThrownBy(() -> ImageUpload.recognise("x.jpg", jpegMagicOnly)).isInstanceOf(ConsultationProblems.UnacceptableImage.class);
     }

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ihospital.consultation.consult.ConsultationChangesHandler.Change;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /** What a live stream sends, from where the client left off to the completed event. */
 class ConversationStreamTest {
@@ -53,5 +56,36 @@ class ConversationStreamTest {
                 Duration.ofMillis(20)).select().first(2).collect().asList().await().atMost(Duration.ofSeconds(5));
         assertThat(first).extracting(Change::type).containsOnly(Change.HEARTBEAT);
         assertThat(first).extracting(Change::eventId).containsOnlyNulls();
+    }
+
+    @Test
+    void aStreamLetsGoOfTheLiveChangesWhenItEnds() throws Exception {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        BroadcastProcessor<Change> announced = BroadcastProcessor.create();
+        var live = ConsultationChangesHandler.liveFrom(announced.onCancellation().invoke(() -> cancelled.set(true)), CONSULTATION);
+        // held until the stream is read: announced before anyone reads, still delivered
+        announced.onNext(message(1));
+        announced.onNext(new Change(Change.MESSAGE, UUID.randomUUID(), UUID.randomUUID(), 7L, Instant.EPOCH));
+        var received = ConsultationChangesHandler.stream(CONSULTATION, 0, new ConsultationService.StreamState(0, false), live.changes(),
+                RARELY).collect().asList().subscribeAsCompletionStage();
+        announced.onNext(completed());
+        assertThat(received.get(5, TimeUnit.SECONDS)).extracting(Change::eventId).containsExactly("1", "completed");
+        assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void changesNobodyReadAreLetGoOfOnStop() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        BroadcastProcessor<Change> announced = BroadcastProcessor.create();
+        var live = ConsultationChangesHandler.liveFrom(announced.onCancellation().invoke(() -> cancelled.set(true)), CONSULTATION);
+        live.stop().run();
+        assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void anIdBeyondTheConversationDoesNotSilenceItsMessages() {
+        Multi<Change> live = Multi.createFrom().items(message(3), completed());
+        assertThat(ids(ConsultationChangesHandler.stream(CONSULTATION, 99, new ConsultationService.StreamState(2, false), live, RARELY)))
+                .containsExactly("3", "completed");
     }
 }
