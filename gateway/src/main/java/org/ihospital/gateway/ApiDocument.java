@@ -93,6 +93,20 @@ public class ApiDocument {
             if (found.isEmpty()) {
                 return Future.failedFuture("no service answered with its document (" + String.join(", ", missing) + ")");
             }
+            // a document that does not parse counts as missing, not as the end of the whole one
+            found.entrySet().removeIf(e -> {
+                try {
+                    read(e.getValue());
+                    return false;
+                } catch (RuntimeException unreadable) {
+                    LOG.warnf("the OpenAPI document of %s does not parse: %s", e.getKey(), unreadable.getMessage());
+                    missing.add(e.getKey());
+                    return true;
+                }
+            });
+            if (found.isEmpty()) {
+                return Future.failedFuture("no service document could be read (" + String.join(", ", missing) + ")");
+            }
             SmallRyeOpenAPI merged = merge(found, config.publicUrl(), missing);
             Made doc = new Made(Instant.now(), merged.toJSON(), merged.toYAML(), List.copyOf(missing));
             made = doc;

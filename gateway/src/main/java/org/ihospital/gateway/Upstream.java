@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
@@ -38,6 +39,9 @@ final class Upstream {
     /** RFC 9110 §7.6.1, plus what a proxy must not pass on (Expect, Host: the client sets its own). */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "expect", "host");
+    /** Headers the gateway sets itself (ApiProxy, ForwardedHeaders): always forwarded. */
+    private static final java.util.List<String> OWN = java.util.List.of(RequestIds.HEADER, ForwardedHeaders.FOR, ForwardedHeaders.PROTO,
+            ForwardedHeaders.HOST, "Authorization");
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -73,16 +77,35 @@ final class Upstream {
                 .recover(failure -> retryable && closedBeforeAnswer(failure)
                         ? exchange(fresh, in, origin, target)
                         : Future.failedFuture(failure))
-                .compose(answer -> relay(answer, out));
+                .compose(answer -> relay(in, answer, out));
     }
 
     private Future<HttpClientResponse> exchange(HttpClient client, HttpServerRequest in, SocketAddress origin, String target) {
+        MultiMap headers = endToEnd(in.headers());
+        // what the gateway itself states is never dropped, whatever the caller's Connection header names
+        OWN.forEach(name -> {
+            if (in.headers().contains(name)) {
+                headers.set(name, in.headers().get(name));
+            }
+        });
         RequestOptions options = new RequestOptions().setServer(origin).setMethod(in.method()).setURI(target)
-                .setHeaders(endToEnd(in.headers())).setIdleTimeout(idleTimeoutMillis);
-        return client.request(options).compose(request -> hasBody(in) ? request.send(in) : request.send());
+                .setHeaders(headers).setIdleTimeout(idleTimeoutMillis);
+        return client.request(options).compose(request -> {
+            if (!hasBody(in)) {
+                in.resume();
+                return request.send();
+            }
+            if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                request.setChunked(true);
+            }
+            // a caller that breaks off its upload resets the exchange: a cut body must never look complete,
+            // nor leave a half-sent request on a connection that goes back to the pool
+            in.pipe().endOnFailure(false).to(request).onFailure(e -> request.reset(0, e));
+            return request.response();
+        });
     }
 
-    private static Future<Void> relay(HttpClientResponse answer, HttpServerResponse out) {
+    private static Future<Void> relay(HttpServerRequest in, HttpClientResponse answer, HttpServerResponse out) {
         out.setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
         MultiMap headers = endToEnd(answer.headers());
         // the gateway's own X-Request-Id (set on arrival) is the one the caller gets, once
@@ -94,12 +117,19 @@ final class Upstream {
             out.setChunked(true);
         }
         Future<Void> answered = answer.end();
-        return answer.pipeTo(out).recover(failure -> {
-            // the caller left, or the service broke off: stop only what is still under way
+        return answer.pipe().endOnFailure(false).to(out).map(done -> {
+            // answered before the caller's body was all sent on (a refusal): that connection must not be reused
+            if (hasBody(in) && !in.isEnded()) {
+                answer.request().reset();
+            }
+            return done;
+        }).recover(failure -> {
+            // the caller left, or the service broke off: stop only what is still under way, and never let a cut
+            // answer look complete to the caller
             if (!answered.isComplete()) {
                 answer.request().reset();
             }
-            if (!out.ended() && !out.closed()) {
+            if (!out.closed()) {
                 out.reset();
             }
             return Future.succeededFuture();
@@ -121,8 +151,12 @@ final class Upstream {
                 || failure instanceof java.io.IOException io && String.valueOf(io.getMessage()).contains("reset");
     }
 
+    /** HTTP/1.1 announces a body; HTTP/2 may send one without a length, so there a request that has not ended has one. */
     private static boolean hasBody(HttpServerRequest in) {
         String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (in.version() == HttpVersion.HTTP_2) {
+            return !in.isEnded() && !"0".equals(length);
+        }
         return in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.equals("0");
     }
 

@@ -225,6 +225,37 @@ class ApiProxyTest {
     }
 
     @Test
+    void callersThatCloseTheirConnectionAfterEachAnswerCostOthersNothing() throws Exception {
+        String bearer = Keycloak.bearer("patient-1");
+        int before = FakeServices.REQUESTS.get();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, Integer>();
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 300; i++) {
+                calls.add(pool.submit(() -> {
+                    RawHttp.Reply reply = RawHttp.get(RestAssured.port, "/api/v1/doctors", Map.of("Authorization", bearer));
+                    return statuses.merge(reply.status(), 1, Integer::sum);
+                }));
+            }
+            for (var call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnlyKeys(200);
+        // one request upstream per caller: none lost, none sent twice
+        assertThat(FakeServices.REQUESTS.get() - before).isEqualTo(300);
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredWithoutABody() throws Exception {
+        given().header("Authorization", Keycloak.bearer("patient-1")).when().head("/api/v1/departments")
+                .then().statusCode(200).body(org.hamcrest.Matchers.emptyString());
+    }
+
+    @Test
     void healthAnswers() {
         given().when().get(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class)
                 + "/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -59,17 +59,26 @@ public class ClosingService implements QuarkusTestResourceLifecycleManager {
     private static void serve(Socket socket) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            if (!readRequest(in)) {
+            String target = readRequestTarget(in);
+            if (target == null) {
+                return;
+            }
+            if (target.startsWith("/api/v1/departments/broken")) {
+                // breaks off in the middle of its answer: 100 of 1000 announced bytes, then the connection goes
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(new byte[100]);
+                socket.getOutputStream().flush();
                 return;
             }
             byte[] body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
+            ANSWERED.incrementAndGet(); // counted before the answer leaves, so a caller that has it sees the count
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            ANSWERED.incrementAndGet();
-            if (readRequest(in)) {
+            if (readRequestTarget(in) != null) {
                 CLOSED_ON.incrementAndGet();
             }
         } catch (IOException e) {
@@ -77,8 +86,8 @@ public class ClosingService implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Reads one request's head and body; false if the connection ended first. */
-    private static boolean readRequest(InputStream in) throws IOException {
+    /** Reads one request's head and body; its target, or null if the connection ended first. */
+    private static String readRequestTarget(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int c;
         while ((c = in.read()) != -1) {
@@ -88,14 +97,15 @@ public class ClosingService implements QuarkusTestResourceLifecycleManager {
             }
         }
         if (c == -1) {
-            return false;
+            return null;
         }
-        for (String line : head.toString().split("\r\n")) {
+        String[] lines = head.toString().split("\r\n");
+        for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 in.readNBytes(Integer.parseInt(line.substring(15).trim()));
             }
         }
-        return true;
+        return lines[0].split(" ")[1];
     }
 
     @Override

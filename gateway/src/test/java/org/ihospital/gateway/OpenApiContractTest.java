@@ -36,8 +36,8 @@ class OpenApiContractTest {
         Map<String, String> documents = new LinkedHashMap<>();
         for (String service : SERVICES) {
             Path document = Path.of("..", service, "target", "openapi", service + ".json");
-            Assumptions.assumeTrue(Files.exists(document),
-                    "no " + document + ": build the services first (the full build does: mvn -B verify from the root)");
+            assertThat(document).as("%s's document: build the services first (the full build does: mvn -B verify from the root)",
+                    service).exists();
             documents.put(service, Files.readString(document));
         }
         String json = ApiDocument.merge(documents, "http://127.0.0.1:8080", List.of()).toJSON();
@@ -119,14 +119,19 @@ class OpenApiContractTest {
     private record Result(int status, String output) {
     }
 
+    /** Runs a command with its output in a file, so that a command that hangs is stopped at the deadline. */
     private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "timed out");
+        Path output = Files.createTempFile("spectral", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out after " + seconds + " s: " + Files.readString(output));
+            }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     private static boolean onPath(String program) {
