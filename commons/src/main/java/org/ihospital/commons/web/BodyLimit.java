@@ -16,8 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * A body over {@code quarkus.http.limits.max-body-size} is a 413 problem that names the limit, like every
  * other refusal: announced by its {@code Content-Length}, it is refused before a byte of it is read;
- * streamed without one, when the limit is crossed. The connection is closed either way, since the rest
- * of the body is not read.
+ * streamed without one, when the limit is crossed. Over HTTP/1.1 the connection is closed, since the
+ * rest of the body is not read; over HTTP/2 only the stream ends.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -66,11 +66,18 @@ public class BodyLimit {
                 "The request body may be at most " + describe(maxBytes))
                 .withExtensions(java.util.Map.of("maxBytes", maxBytes))
                 .withInstance(rc.request().path()).withRequestId(RequestIds.of(rc));
-        rc.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problems.render(problem))
-                .onComplete(done -> rc.request().connection().close());
+        boolean http1 = rc.request().version() != io.vertx.core.http.HttpVersion.HTTP_2;
+        var response = rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (http1) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        // HTTP/1.1: the unread rest of the body would be taken for the next request, so the connection goes;
+        // HTTP/2: the answer ends this stream only, the connection's other streams go on
+        response.end(problems.render(problem)).onComplete(done -> {
+            if (http1) {
+                rc.request().connection().close();
+            }
+        });
     }
 
     private static String describe(long bytes) {
