@@ -121,16 +121,12 @@ public class AppointmentService {
     @WithTransaction
     public Uni<AppointmentPage> list(Caller caller, String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        return parties.of(caller).chain(party -> {
-            Uni<List<Appointment>> rows = caller.isPatient() ? appointments.page("patientId", party.patientId(), after, limit)
-                    : appointments.page("doctorId", party.doctorId(), after, limit);
-            return rows.call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Appointment::patientId).toList(),
-                    "list-appointments", "appointments"));
-        }).map(rows -> {
-            List<AppointmentView> items = rows.stream().limit(limit).map(AppointmentView::of).toList();
-            String next = rows.size() > limit ? new Cursor(items.get(limit - 1).startsAt(), items.get(limit - 1).id()).encode() : null;
-            return new AppointmentPage(items, next);
-        });
+        return parties.of(caller).chain(party -> (caller.isPatient()
+                ? appointments.page("patientId", party.patientId(), after, limit)
+                : appointments.page("doctorId", party.doctorId(), after, limit))
+                .map(found -> Cursor.Page.of(found, limit, Appointment::startsAt, Appointment::id))
+                .call(page -> audit.staffReads(caller, party, page.map(Appointment::patientId), "list-appointments", "appointments")))
+                .map(page -> new AppointmentPage(page.map(AppointmentView::of), page.next()));
     }
 
     @WithTransaction

@@ -114,7 +114,7 @@ public class ConsultationResource {
     public Uni<ConsultationPage> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return consultations.list(callers.current(), cursor, limit)
-                .map(l -> new ConsultationPage(l.items().stream().map(ConsultationView::of).toList(), l.nextCursor()));
+                .map(page -> new ConsultationPage(page.map(ConsultationView::of), page.next()));
     }
 
     @GET

@@ -74,27 +74,18 @@ public class ConsultationService {
                         : consultations.findById(visit.consultationId()).map(c -> new Opening(c, false)));
     }
 
-    /** A page of consultations, and the cursor of the next page (null on the last). */
-    public record Listing(List<Consultation> items, String nextCursor) {
-    }
-
     /**
      * The caller's consultations (a patient's own, those a doctor held), newest first, a page at a time.
      * A doctor's page is a staff read of each patient on it, and is audited as such.
      */
     @WithTransaction
-    public Uni<Listing> list(Caller caller, String cursor, int limit) {
+    public Uni<Cursor.Page<Consultation>> list(Caller caller, String cursor, int limit) {
         Cursor before = cursor == null ? null : Cursor.decode(cursor);
         return parties.of(caller).chain(party -> (caller.isPatient()
                 ? consultations.newestFirst("patientId", party.patientId(), before, limit)
                 : consultations.newestFirst("doctorId", party.doctorId(), before, limit))
-                .call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Consultation::patientId).toList(),
-                        "list-consultations", "consultations")))
-                .map(found -> {
-                    List<Consultation> page = found.stream().limit(limit).toList();
-                    Consultation last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    return new Listing(page, found.size() > limit ? new Cursor(last.openedAt(), last.id()).encode() : null);
-                });
+                .map(found -> Cursor.Page.of(found, limit, Consultation::openedAt, Consultation::id))
+                .call(page -> audit.staffReads(caller, party, page.map(Consultation::patientId), "list-consultations", "consultations")));
     }
 
     /** Where a conversation stands, for a live stream to start from: its latest message and whether it is over. */

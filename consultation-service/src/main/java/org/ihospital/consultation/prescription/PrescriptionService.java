@@ -153,14 +153,9 @@ public class PrescriptionService {
         return parties.of(caller).chain(party -> (caller.isPatient()
                 ? prescriptions.newestFirst("patientId", party.patientId(), before, limit)
                 : prescriptions.newestFirst("doctorId", party.doctorId(), before, limit))
-                .call(found -> audit.staffReads(caller, party, found.stream().limit(limit).map(Prescription::patientId).toList(),
-                        "list-prescriptions", "prescriptions")))
-                .map(found -> {
-                    List<Prescription> page = found.stream().limit(limit).toList();
-                    Prescription last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    return new PrescriptionPage(page.stream().map(PrescriptionView::of).toList(),
-                            found.size() > limit ? new Cursor(last.issuedAt(), last.id()).encode() : null);
-                });
+                .map(found -> Cursor.Page.of(found, limit, Prescription::issuedAt, Prescription::id))
+                .call(page -> audit.staffReads(caller, party, page.map(Prescription::patientId), "list-prescriptions", "prescriptions")))
+                .map(page -> new PrescriptionPage(page.map(PrescriptionView::of), page.next()));
     }
 
     @WithTransaction
