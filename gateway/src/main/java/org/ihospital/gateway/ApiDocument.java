@@ -94,20 +94,19 @@ public class ApiDocument {
                 return Future.failedFuture("no service answered with its document (" + String.join(", ", missing) + ")");
             }
             // a document that does not parse counts as missing, not as the end of the whole one
-            found.entrySet().removeIf(e -> {
+            List<OpenAPI> models = new ArrayList<>();
+            found.forEach((service, document) -> {
                 try {
-                    read(e.getValue());
-                    return false;
+                    models.add(read(document).model());
                 } catch (RuntimeException unreadable) {
-                    LOG.warnf("the OpenAPI document of %s does not parse: %s", e.getKey(), unreadable.getMessage());
-                    missing.add(e.getKey());
-                    return true;
+                    LOG.warnf("the OpenAPI document of %s does not parse: %s", service, unreadable.getMessage());
+                    missing.add(service);
                 }
             });
-            if (found.isEmpty()) {
+            if (models.isEmpty()) {
                 return Future.failedFuture("no service document could be read (" + String.join(", ", missing) + ")");
             }
-            SmallRyeOpenAPI merged = merge(found, config.publicUrl(), missing);
+            SmallRyeOpenAPI merged = mergeModels(models, config.publicUrl(), missing);
             Made doc = new Made(Instant.now(), merged.toJSON(), merged.toYAML(), List.copyOf(missing));
             made = doc;
             return Future.succeededFuture(doc);
@@ -127,9 +126,12 @@ public class ApiDocument {
      * one server; services whose document is {@code missing} are named in the description.
      */
     public static SmallRyeOpenAPI merge(Map<String, String> documents, String server, List<String> missing) {
+        return mergeModels(documents.values().stream().map(document -> read(document).model()).toList(), server, missing);
+    }
+
+    private static SmallRyeOpenAPI mergeModels(List<OpenAPI> models, String server, List<String> missing) {
         OpenAPI all = null;
-        for (String document : documents.values()) {
-            OpenAPI one = read(document).model();
+        for (OpenAPI one : models) {
             all = all == null ? one : MergeUtil.merge(all, one);
         }
         if (all == null) {
