@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The shared reference data of contracts/reference: ICD-10 codes and the drug dictionary. */
+/**
+ * The shared reference data of contracts/reference: ICD-10 codes, the drug dictionary, and the tables a
+ * pharmacist's review is screened with (interactions and duplicate therapy by ATC code, allergy classes).
+ */
 public final class ReferenceData {
 
     /** An ICD-10 category a diagnosis may carry. */
@@ -25,12 +28,50 @@ public final class ReferenceData {
             String atc, int maxDailyUnits, int maxQuantity) {
     }
 
+    /** Two kinds of pairs a pharmacist must see: drugs that interact, and two drugs of one therapeutic class. */
+    public enum PairKind {
+        INTERACTION, DUPLICATE_THERAPY
+    }
+
+    /** How much a screening finding matters. */
+    public enum Severity {
+        MINOR, MODERATE, MAJOR
+    }
+
+    /**
+     * A pair of ATC codes or prefixes (any level, {@code C09} to {@code C09CA01}) whose drugs should not be
+     * given together without a pharmacist's judgement, and why.
+     */
+    public record DrugPair(String atcA, String atcB, PairKind kind, Severity severity, String effectEn, String effectZh) {
+
+        /** Whether two distinct ATC codes (of two items) make this pair, in either order. */
+        public boolean matches(String atc1, String atc2) {
+            return atc1.startsWith(atcA) && atc2.startsWith(atcB) || atc1.startsWith(atcB) && atc2.startsWith(atcA);
+        }
+    }
+
+    /** How an allergy to a substance reaches a drug class: the class itself, or one that cross-reacts with it. */
+    public enum AllergyRelation {
+        SAME_CLASS, CROSS_REACTIVE
+    }
+
+    /** An allergy term (as recorded, lower case or Chinese) and an ATC prefix of drugs it concerns. */
+    public record AllergyClass(String term, String atcPrefix, AllergyRelation relation, String note) {
+    }
+
     private static final Map<String, Icd10> ICD10 = load("icd10.csv",
             f -> new Icd10(f.get(0), f.get(1), f.get(2)), Icd10::code);
     private static final Map<String, Drug> DRUGS = load("drugs.csv",
             f -> new Drug(f.get(0), f.get(1), f.get(2), f.get(3), new BigDecimal(f.get(4)), f.get(5), f.get(6),
                     Integer.parseInt(f.get(7)), Integer.parseInt(f.get(8))),
             Drug::code);
+
+    private static final Map<String, DrugPair> PAIRS = load("interactions.csv",
+            f -> new DrugPair(f.get(0), f.get(1), PairKind.valueOf(f.get(2)), Severity.valueOf(f.get(3)), f.get(4), f.get(5)),
+            p -> p.atcA() + "|" + p.atcB());
+    private static final Map<String, AllergyClass> ALLERGY_CLASSES = load("allergy-classes.csv",
+            f -> new AllergyClass(f.get(0), f.get(1), AllergyRelation.valueOf(f.get(2)), f.get(3)),
+            a -> a.term() + "|" + a.atcPrefix());
 
     private ReferenceData() {
     }
@@ -82,6 +123,16 @@ public final class ReferenceData {
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Every interaction and duplicate-therapy pair of {@code interactions.csv}, in file order. */
+    public static List<DrugPair> drugPairs() {
+        return List.copyOf(PAIRS.values());
+    }
+
+    /** Every allergy term of {@code allergy-classes.csv} with the drug class it concerns. */
+    public static List<AllergyClass> allergyClasses() {
+        return List.copyOf(ALLERGY_CLASSES.values());
+    }
+
     public static int icd10Count() {
         return ICD10.size();
     }
@@ -117,7 +168,7 @@ public final class ReferenceData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.copyOf(all);
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     /** Comma-separated fields; a field in double quotes may contain commas. */

@@ -64,4 +64,28 @@ class ReferenceDataTest {
         assertThat(ReferenceData.fields("E03.9,\"Hypothyroidism, unspecified\",甲状腺功能减退症"))
                 .containsExactly("E03.9", "Hypothyroidism, unspecified", "甲状腺功能减退症");
     }
+
+    @Test
+    void everyScreeningPairNamesDrugsOfTheDictionary() {
+        assertThat(ReferenceData.drugPairs()).hasSizeGreaterThan(20).allSatisfy(pair -> {
+            assertThat(ReferenceData.searchDrugs(null, pair.atcA(), null, 1)).as(pair.atcA()).isNotEmpty();
+            assertThat(ReferenceData.searchDrugs(null, pair.atcB(), null, 1)).as(pair.atcB()).isNotEmpty();
+            assertThat(pair.effectEn()).isNotBlank();
+            assertThat(pair.effectZh()).isNotBlank();
+        });
+        assertThat(ReferenceData.allergyClasses()).allSatisfy(a ->
+                assertThat(ReferenceData.searchDrugs(null, a.atcPrefix(), null, 1)).as(a.term()).isNotEmpty());
+    }
+
+    @Test
+    void aPairMatchesItsTwoClassesInEitherOrder() {
+        var dualBlockade = ReferenceData.drugPairs().stream().filter(p -> p.atcA().equals("C09AA") && p.atcB().equals("C09CA"))
+                .findFirst().orElseThrow();
+        assertThat(dualBlockade.kind()).isEqualTo(ReferenceData.PairKind.INTERACTION);
+        assertThat(dualBlockade.severity()).isEqualTo(ReferenceData.Severity.MAJOR);
+        assertThat(dualBlockade.effectEn()).contains("hyperkalaemia, hypotension");
+        assertThat(dualBlockade.matches("C09AA02", "C09CA01")).isTrue();
+        assertThat(dualBlockade.matches("C09CA01", "C09AA02")).isTrue();
+        assertThat(dualBlockade.matches("C09CA01", "C09CA03")).isFalse();
+    }
 }

@@ -1,9 +1,18 @@
 package org.ihospital.pharmacy.review;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.ihospital.commons.signing.AttestedKey;
 
-/** What the review queue needs of {@code hospital.prescription.issued.v1}: the id, and what the doctor signed, with what. */
-public record PrescriptionIssued(UUID prescriptionId, String signedContent, String signature, AttestedKey signingKey) {
+/**
+ * What the review queue needs of {@code hospital.prescription.issued.v1}: the id, what the doctor signed,
+ * with what, and the patient's active allergies and region (facts of the patient record, not of the
+ * prescription, so not signed).
+ */
+public record PrescriptionIssued(UUID prescriptionId, String signedContent, String signature, AttestedKey signingKey,
+        List<Allergy> allergies, String region) {
+
+    public record Allergy(String substance, String severity) {
+    }
 }

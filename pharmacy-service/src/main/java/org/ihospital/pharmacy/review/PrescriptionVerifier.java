@@ -9,16 +9,26 @@ import org.ihospital.commons.signing.SignatureCheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Verifies an issued prescription on pharmacy's own, trusting only the hospital's published keys: the
  * doctor's key must be attested by the hospital, belong to the prescribing doctor and be valid when the
  * prescription was issued, and the signature must hold over the signed content, which must be this
- * prescription. The doctor and the time are read from what was signed, never from the event's other fields.
+ * prescription. The doctor and the time are read from what was signed, never from the event's other fields;
+ * so is the prescription the pharmacist reviews.
  */
 final class PrescriptionVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    /** The verdict, and when it holds, the prescription as signed. */
+    record Verification(boolean valid, String reason, SignedPrescription prescription) {
+
+        static Verification invalid(String reason) {
+            return new Verification(false, reason, null);
+        }
+    }
 
     private final SignatureCheck check;
 
@@ -26,24 +36,37 @@ final class PrescriptionVerifier {
         this.check = new SignatureCheck(trusted);
     }
 
-    SignatureCheck.Result verify(PrescriptionIssued issued) {
+    Verification verify(PrescriptionIssued issued) {
         byte[] content;
         JsonNode signed;
         try {
             content = Base64.getDecoder().decode(issued.signedContent());
             signed = JSON.readTree(content);
         } catch (RuntimeException | java.io.IOException e) {
-            return new SignatureCheck.Result(false, "the signed content is not base64 JSON");
+            return Verification.invalid("the signed content is not base64 JSON");
         }
         if (!issued.prescriptionId().toString().equals(signed.path("prescriptionId").asText())) {
-            return new SignatureCheck.Result(false, "the signed content is another prescription");
+            return Verification.invalid("the signed content is another prescription");
         }
         Instant issuedAt;
         try {
             issuedAt = Instant.parse(signed.path("issuedAt").asText());
         } catch (RuntimeException e) {
-            return new SignatureCheck.Result(false, "the signed content has no issue time");
+            return Verification.invalid("the signed content has no issue time");
         }
-        return check.verify(content, issued.signature(), issued.signingKey(), signed.path("doctorId").asText(), issuedAt);
+        var result = check.verify(content, issued.signature(), issued.signingKey(), signed.path("doctorId").asText(), issuedAt);
+        if (!result.valid()) {
+            return Verification.invalid(result.reason());
+        }
+        SignedPrescription prescription;
+        try {
+            prescription = JSON.treeToValue(signed, SignedPrescription.class);
+        } catch (RuntimeException | java.io.IOException e) {
+            return Verification.invalid("the signed content is not a prescription");
+        }
+        if (!prescription.complete()) {
+            return Verification.invalid("the signed content is not a complete prescription");
+        }
+        return new Verification(true, null, prescription);
     }
 }

@@ -171,23 +171,11 @@ class PrescriptionChainTest {
         String patient = UUID.randomUUID().toString();
         String data = switch (event) {
             case "issued" -> {
-                byte[] content = ("{\"doctorId\":\"" + DOCTOR + "\",\"issuedAt\":\"2026-11-25T08:00:00Z\",\"prescriptionId\":\""
-                        + prescription + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                String signingKey;
-                try {
-                    signingKey = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
-                            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(key.attested());
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                yield """
-                    {"prescriptionId":"%s","consultationId":"%s","patientId":"%s","doctorId":"%s",
-                     "issuedAt":"2026-11-25T08:00:00Z","expiresAt":"2026-11-28T08:00:00Z","diagnoses":["I10"],"region":"310104",
-                     "allergies":[],"items":[{"line":1,"drugCode":"AMLODIPINE-5MG-TAB","genericName":"amlodipine","atc":"C08CA01",
-                     "form":"tablet","strength":"5","strengthUnit":"mg","quantity":30,"dose":{"amount":"1","frequency":"QD","days":30}}],
-                     "signedContent":"%s","signature":"%s","signingKey":%s}"""
-                    .formatted(prescription, UUID.randomUUID(), patient, DOCTOR, java.util.Base64.getEncoder().encodeToString(content),
-                            key.sign(content), signingKey);
+                var rx = IssuedPrescriptions.prescription(IssuedPrescriptions.amlodipine()).patient(UUID.fromString(patient));
+                rx.prescriptionId = prescription;
+                rx.doctorId = DOCTOR;
+                rx.key = key;
+                yield rx.eventJson();
             }
             case "revoked" -> """
                     {"prescriptionId":"%s","patientId":"%s","reason":"dose changed","revokedAt":"2026-11-25T09:00:00Z"}"""

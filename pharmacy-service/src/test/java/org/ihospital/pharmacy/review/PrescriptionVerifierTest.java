@@ -1,9 +1,10 @@
 package org.ihospital.pharmacy.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ihospital.pharmacy.review.IssuedPrescriptions.amlodipine;
+import static org.ihospital.pharmacy.review.IssuedPrescriptions.prescription;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -13,51 +14,58 @@ import org.junit.jupiter.api.Test;
 /** Pharmacy trusts what was signed, with a key the hospital attested, and nothing else of the event. */
 class PrescriptionVerifierTest {
 
-    private static final UUID PRESCRIPTION = UUID.randomUUID();
-    private static final String DOCTOR = UUID.randomUUID().toString();
-    private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
-    private static final Instant UNTIL = Instant.parse("2027-01-01T00:00:00Z");
-
     private final PrescriptionVerifier verifier = new PrescriptionVerifier(TestSigning.trusted());
 
-    private static byte[] content(UUID prescription, String doctor) {
-        return ("{\"doctorId\":\"" + doctor + "\",\"issuedAt\":\"2026-11-25T08:00:00Z\",\"prescriptionId\":\"" + prescription + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static PrescriptionIssued issued(UUID prescription, byte[] content, TestSigning.DoctorKey key) {
-        return new PrescriptionIssued(prescription, Base64.getEncoder().encodeToString(content), key.sign(content), key.attested());
-    }
-
     @Test
-    void aGenuinePrescriptionVerifies() {
-        var key = TestSigning.doctorKey(DOCTOR, FROM, UNTIL);
-        assertThat(verifier.verify(issued(PRESCRIPTION, content(PRESCRIPTION, DOCTOR), key)).valid()).isTrue();
+    void aGenuinePrescriptionVerifiesAndIsReadFromWhatWasSigned() {
+        var rx = prescription(amlodipine(), IssuedPrescriptions.line("METFORMIN-500MG-TAB", 60, "1", "BID", 30));
+        var result = verifier.verify(rx.issued());
+        assertThat(result.valid()).isTrue();
+        assertThat(result.prescription().patientId()).isEqualTo(rx.patientId);
+        assertThat(result.prescription().expiresAt()).isEqualTo(rx.expiresAt);
+        assertThat(result.prescription().items()).extracting(SignedPrescription.Item::drugCode)
+                .containsExactly("AMLODIPINE-5MG-TAB", "METFORMIN-500MG-TAB");
+        assertThat(result.prescription().items().get(1).dose().frequency()).isEqualTo("BID");
     }
 
     @Test
     void anotherPrescriptionsSignedContentDoesNotVerifyThisOne() {
-        var key = TestSigning.doctorKey(DOCTOR, FROM, UNTIL);
-        var result = verifier.verify(issued(PRESCRIPTION, content(UUID.randomUUID(), DOCTOR), key));
+        var rx = prescription(amlodipine());
+        var other = prescription(amlodipine()).issued();
+        var result = verifier.verify(new PrescriptionIssued(rx.prescriptionId, other.signedContent(), other.signature(), other.signingKey(),
+                java.util.List.of(), null));
         assertThat(result.reason()).isEqualTo("the signed content is another prescription");
     }
 
     @Test
     void aKeyOfAnotherDoctorDoesNotVerify() {
-        var key = TestSigning.doctorKey(UUID.randomUUID().toString(), FROM, UNTIL);
-        assertThat(verifier.verify(issued(PRESCRIPTION, content(PRESCRIPTION, DOCTOR), key)).reason())
-                .isEqualTo("the signing key belongs to someone else");
+        var rx = prescription(amlodipine());
+        rx.key = TestSigning.doctorKey(UUID.randomUUID().toString(), IssuedPrescriptions.KEY_FROM, IssuedPrescriptions.KEY_UNTIL);
+        assertThat(verifier.verify(rx.issued()).reason()).isEqualTo("the signing key belongs to someone else");
     }
 
     @Test
     void aForgedKeyDoesNotVerify() {
-        var key = TestSigning.doctorKey(DOCTOR, FROM, UNTIL, TestSigning.strangerPrivateKey());
-        assertThat(verifier.verify(issued(PRESCRIPTION, content(PRESCRIPTION, DOCTOR), key)).valid()).isFalse();
+        assertThat(verifier.verify(prescription(amlodipine()).forged().issued()).valid()).isFalse();
+    }
+
+    @Test
+    void aSignedDocumentThatIsNoPrescriptionDoesNotVerify() {
+        var rx = prescription(amlodipine());
+        var key = TestSigning.doctorKey(rx.doctorId.toString(), IssuedPrescriptions.KEY_FROM, IssuedPrescriptions.KEY_UNTIL);
+        byte[] content = ("{\"doctorId\":\"" + rx.doctorId + "\",\"issuedAt\":\"2026-11-25T08:00:00Z\",\"prescriptionId\":\""
+                + rx.prescriptionId + "\"}").getBytes(StandardCharsets.UTF_8);
+        var result = verifier.verify(new PrescriptionIssued(rx.prescriptionId, Base64.getEncoder().encodeToString(content), key.sign(content),
+                key.attested(), java.util.List.of(), null));
+        assertThat(result.valid()).isFalse();
+        assertThat(result.reason()).isEqualTo("the signed content is not a complete prescription");
     }
 
     @Test
     void garbageDoesNotVerify() {
-        var key = TestSigning.doctorKey(DOCTOR, FROM, UNTIL);
-        assertThat(verifier.verify(new PrescriptionIssued(PRESCRIPTION, "not base64!", "x", key.attested())).valid()).isFalse();
+        var rx = prescription(amlodipine());
+        var issued = rx.issued();
+        assertThat(verifier.verify(new PrescriptionIssued(rx.prescriptionId, "not base64!", "x", issued.signingKey(), java.util.List.of(), null))
+                .valid()).isFalse();
     }
 }
