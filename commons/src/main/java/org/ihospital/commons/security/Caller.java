@@ -5,14 +5,15 @@ import java.util.Set;
 import org.ihospital.commons.logging.PiiMask;
 
 /**
- * Who is asking: the token's subject, roles and display name. Services decide rights with it; it
+ * Who is asking: the token's subject, roles and display name, and the client the token was issued to
+ * ({@code azp}: for a partner's client-credentials token, the partner's own client). Services decide rights with it; it
  * carries no framework type so that the rules can be read and tested without one.
  *
  * <p>A person may hold several roles (a pharmacist who is also a patient). A right is always checked
  * against the role that grants it: {@code caller.is(Role.DOCTOR)} before acting as a doctor, never
  * "whichever role comes first".
  */
-public record Caller(String subject, Set<String> roles, String displayName) {
+public record Caller(String subject, Set<String> roles, String displayName, String client) {
 
     public static final String PATIENT = "patient";
     public static final String DOCTOR = "doctor";
@@ -23,6 +24,11 @@ public record Caller(String subject, Set<String> roles, String displayName) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A person signed in through an app: the client is of no concern. */
+    public Caller(String subject, Set<String> roles, String displayName) {
+        this(subject, roles, displayName, null);
     }
 
     public boolean is(String role) {
@@ -44,6 +50,6 @@ public record Caller(String subject, Set<String> roles, String displayName) {
     /** The display name is personal data: a caller printed into a log shows it masked. */
     @Override
     public String toString() {
-        return "Caller[subject=" + subject + ", roles=" + roles + ", displayName=" + PiiMask.name(displayName) + "]";
+        return "Caller[subject=" + subject + ", roles=" + roles + ", displayName=" + PiiMask.name(displayName) + ", client=" + client + "]";
     }
 }

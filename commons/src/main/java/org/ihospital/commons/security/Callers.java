@@ -23,6 +23,6 @@ public class Callers {
         if (name == null || name.isBlank()) {
             name = token.getClaim("preferred_username");
         }
-        return new Caller(token.getSubject(), identity.getRoles(), name);
+        return new Caller(token.getSubject(), identity.getRoles(), name, token.getClaim("azp"));
     }
 }

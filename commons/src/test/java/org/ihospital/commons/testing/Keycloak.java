@@ -100,6 +100,41 @@ public final class Keycloak {
         return user;
     }
 
+    /** A confidential client of realm {@code hospital} and its secret. */
+    public record Client(String clientId, String secret) {
+
+        /** {@code Bearer <client-credentials token>} for an Authorization header. */
+        public String bearer() {
+            return "Bearer " + clientToken(clientId, secret);
+        }
+    }
+
+    /**
+     * Makes a fresh partner pharmacy client {@code <prefix>-<random>}, as an operator would in production:
+     * client credentials only, its service account in role {@code pharmacy-partner}, its tokens meant for
+     * pharmacy-service and the gateway (as {@code partner-pharmacy-1} of the dev realm).
+     */
+    public static Client newPartnerClient(String prefix) {
+        String clientId = (prefix + "-" + HexFormat.of().formatHex(randomBytes(5))).toLowerCase(Locale.ROOT);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
+        ObjectNode body = JSON.createObjectNode().put("clientId", clientId).put("enabled", true).put("protocol", "openid-connect")
+                .put("publicClient", false).put("clientAuthenticatorType", "client-secret").put("secret", secret)
+                .put("standardFlowEnabled", false).put("directAccessGrantsEnabled", false).put("serviceAccountsEnabled", true);
+        ArrayNode mappers = body.putArray("protocolMappers");
+        for (String audience : new String[] { "pharmacy-service", "gateway" }) {
+            ObjectNode mapper = mappers.addObject().put("name", "audience " + audience).put("protocol", "openid-connect")
+                    .put("protocolMapper", "oidc-audience-mapper");
+            mapper.putObject("config").put("included.client.audience", audience).put("access.token.claim", "true")
+                    .put("id.token.claim", "false");
+        }
+        HttpResponse<String> created = expect(admin("POST", "/clients", body.toString()), 201);
+        String id = created.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElseThrow();
+        String serviceAccount = readJson(expect(admin("GET", "/clients/" + id + "/service-account-user", null), 200)).get("id").asText();
+        ArrayNode roles = JSON.createArrayNode().add(readJson(expect(admin("GET", "/roles/pharmacy-partner", null), 200)));
+        expect(admin("POST", "/users/" + serviceAccount + "/role-mappings/realm", roles.toString()), 204);
+        return new Client(clientId, secret);
+    }
+
     /** Deletes a user made with {@link #newUser}; the demo users cannot be deleted this way. */
     public static void deleteUser(String user) {
         if (!PASSWORDS.containsKey(user)) {

@@ -12,11 +12,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ihospital.commons.signing.Sealer;
 import org.ihospital.commons.signing.AttestedKey;
 import org.ihospital.commons.signing.Ed25519;
 
 /**
- * A doctor's signing key. The private half is stored sealed ({@link KeySealer}); the public half is
+ * A doctor's signing key. The private half is stored sealed ({@link Sealer}); the public half is
  * bound to the doctor and a validity period by the hospital's attestation, so a key row written into the
  * database by anyone but the hospital never verifies.
  */
@@ -49,14 +50,14 @@ public class DoctorKey {
     }
 
     /** A new key pair for the doctor, valid from now for {@code validity}, sealed and attested by the hospital. */
-    static DoctorKey create(UUID doctorId, Instant now, Duration validity, KeySealer sealer, HospitalSigner hospital) {
+    static DoctorKey create(UUID doctorId, Instant now, Duration validity, Sealer sealer, HospitalSigner hospital) {
         KeyPair pair = Ed25519.generate();
         DoctorKey key = new DoctorKey();
         key.id = UUID.randomUUID();
         key.doctorId = doctorId;
         key.algorithm = Ed25519.ALGORITHM;
         key.publicKey = pair.getPublic().getEncoded();
-        KeySealer.Sealed sealed = sealer.seal(key.id, pair.getPrivate().getEncoded());
+        Sealer.Sealed sealed = sealer.seal(key.id, pair.getPrivate().getEncoded());
         key.privateKeyEncrypted = sealed.ciphertext();
         key.iv = sealed.iv();
         key.active = true;
@@ -90,8 +91,8 @@ public class DoctorKey {
     }
 
     /** Signs with this key; the private key exists in clear only for the signature. */
-    Signature sign(byte[] content, KeySealer sealer) {
-        return new Signature(id, Ed25519.sign(content, sealer.unseal(id, new KeySealer.Sealed(iv, privateKeyEncrypted))));
+    Signature sign(byte[] content, Sealer sealer) {
+        return new Signature(id, Ed25519.sign(content, sealer.unseal(id, new Sealer.Sealed(iv, privateKeyEncrypted))));
     }
 
     public AttestedKey attested() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.signing.Sealer;
 import org.ihospital.commons.signing.AttestedKey;
 import org.ihospital.commons.signing.HospitalKey;
 import org.ihospital.commons.signing.SignatureCheck;
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class SigningService {
 
     private final DoctorKeyRepository keys;
-    private final KeySealer sealer;
+    private final Sealer sealer;
     private final HospitalSigner hospital;
     private final SignatureCheck check;
     private final ConsultationConfig.Signing config;
@@ -31,7 +32,7 @@ public class SigningService {
     public SigningService(DoctorKeyRepository keys, ConsultationConfig config, Clock clock) {
         this.keys = keys;
         this.config = config.signing();
-        this.sealer = new KeySealer(config.prescription().keyEncryptionKey());
+        this.sealer = new Sealer(config.prescription().keyEncryptionKey());
         this.hospital = new HospitalSigner(this.config.hospitalKeyId(), this.config.hospitalPrivateKey(), this.config.trustedKeys());
         this.check = new SignatureCheck(hospital.trusted());
         this.clock = clock;

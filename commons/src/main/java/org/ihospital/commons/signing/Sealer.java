@@ -1,4 +1,4 @@
-package org.ihospital.consultation.signature;
+package org.ihospital.commons.signing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -11,18 +11,18 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals doctors' private keys with AES-256-GCM under the key-encryption key from configuration, which
- * never enters the database. The key's id is the additional authenticated data, so a sealed private
- * key cannot be moved to another key row.
+ * Seals secrets that a service must read back (doctors' private keys, partners' webhook secrets) with
+ * AES-256-GCM under a key-encryption key from configuration, which never enters the database. The
+ * owning row's id is the additional authenticated data, so a sealed secret cannot be moved to another row.
  */
-final class KeySealer {
+public final class Sealer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec keyEncryptionKey;
 
     /** @param keyEncryptionKey base64 of 32 random bytes */
-    KeySealer(String keyEncryptionKey) {
+    public Sealer(String keyEncryptionKey) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(keyEncryptionKey.trim());
@@ -35,30 +35,30 @@ final class KeySealer {
         this.keyEncryptionKey = new SecretKeySpec(raw, "AES");
     }
 
-    record Sealed(byte[] iv, byte[] ciphertext) {
+    public record Sealed(byte[] iv, byte[] ciphertext) {
     }
 
-    Sealed seal(UUID keyId, byte[] pkcs8) {
+    public Sealed seal(UUID owner, byte[] secret) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(Cipher.ENCRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, iv));
-            aes.updateAAD(bytes(keyId));
-            return new Sealed(iv, aes.doFinal(pkcs8));
+            aes.updateAAD(bytes(owner));
+            return new Sealed(iv, aes.doFinal(secret));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot seal a signing key", e);
+            throw new IllegalStateException("cannot seal a secret", e);
         }
     }
 
-    byte[] unseal(UUID keyId, Sealed sealed) {
+    public byte[] unseal(UUID owner, Sealed sealed) {
         try {
             Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(Cipher.DECRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, sealed.iv()));
-            aes.updateAAD(bytes(keyId));
+            aes.updateAAD(bytes(owner));
             return aes.doFinal(sealed.ciphertext());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot unseal the doctor's key (wrong key-encryption key?)", e);
+            throw new IllegalStateException("cannot unseal a secret (wrong key-encryption key, or moved to another row?)", e);
         }
     }
 
