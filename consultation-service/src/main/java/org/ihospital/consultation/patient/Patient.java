@@ -55,7 +55,7 @@ public class Patient {
     }
 
     PatientFacts facts() {
-        return new PatientFacts(id, region, realNameVerified());
+        return new PatientFacts(id, region, realNameVerified(), userId);
     }
 
     /** The name as given: for its owner's eyes (never for a log: toString is masked). */

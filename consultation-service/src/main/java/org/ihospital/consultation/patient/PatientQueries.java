@@ -32,7 +32,7 @@ public class PatientQueries {
      */
     public Uni<PatientFacts> lockForBooking(UUID patient) {
         return patients.findById(patient, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .map(p -> p == null ? new PatientFacts(patient, null, false) : p.facts());
+                .map(p -> p == null ? new PatientFacts(patient, null, false, null) : p.facts());
     }
 
     public Uni<Optional<PatientFacts>> find(UUID patient) {

@@ -49,7 +49,8 @@ public class Prescription implements EventSource {
     }
 
     /** For whom: the consultation, its patient, and what pharmacy and insurance need of the patient. */
-    public record Patient(UUID consultationId, UUID patientId, String region, List<PrescriptionEvents.Allergy> allergies) {
+    /** The patient as a prescription needs them: the record, the account (token subject) that owns it, region and allergies. */
+    public record Patient(UUID consultationId, UUID patientId, String account, String region, List<PrescriptionEvents.Allergy> allergies) {
     }
 
     /** What is prescribed for what: the follow-up diagnoses and the checked items. */

@@ -36,7 +36,7 @@ public final class PrescriptionEvents {
      * with the signed content, the signature and the attested key, so that pharmacy verifies the
      * prescription on its own before a pharmacist sees it.
      */
-    record PrescriptionIssued(UUID prescriptionId, UUID consultationId, UUID patientId, UUID doctorId, Instant issuedAt,
+    record PrescriptionIssued(UUID prescriptionId, UUID consultationId, UUID patientId, String patientAccount, UUID doctorId, Instant issuedAt,
             Instant expiresAt, List<String> diagnoses, String region, List<Allergy> allergies, List<Item> items, String signedContent,
             String signature, AttestedKey signingKey) {
     }
@@ -49,7 +49,7 @@ public final class PrescriptionEvents {
 
     static PendingEvent issued(Prescription p, Prescription.Patient patient, byte[] signedContent, AttestedKey key) {
         return new PendingEvent(TOPIC, ISSUED, p.id().toString(), new PrescriptionIssued(p.id(), p.consultationId(), p.patientId(),
-                p.doctorId(), p.issuedAt(), p.expiresAt(), p.diagnoses(), patient.region(), List.copyOf(patient.allergies()),
+                patient.account(), p.doctorId(), p.issuedAt(), p.expiresAt(), p.diagnoses(), patient.region(), List.copyOf(patient.allergies()),
                 p.items().stream().map(i -> new Item(i.line(), i.drugCode(), i.genericName(), i.atc(), i.form(),
                         Prescription.plain(i.strength()), i.strengthUnit(), i.quantity(), new Dose(Prescription.plain(i.dosage().amount()),
                                 i.dosage().frequency().name(), i.dosage().days()))).toList(),

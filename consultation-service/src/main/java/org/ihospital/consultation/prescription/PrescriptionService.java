@@ -23,6 +23,7 @@ import org.ihospital.consultation.doctor.DoctorQueries;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.ihospital.consultation.party.Party;
 import org.ihospital.consultation.party.PartyService;
+import org.ihospital.consultation.patient.PatientFacts;
 import org.ihospital.consultation.patient.PatientQueries;
 import org.ihospital.consultation.signature.SigningService;
 import org.jboss.logging.Logger;
@@ -135,7 +136,7 @@ public class PrescriptionService {
 
     private Uni<Prescription.Patient> patientOf(UUID consultation, UUID patient) {
         return patients.find(patient).chain(facts -> records.activeAllergiesOf(patient).map(allergies -> new Prescription.Patient(
-                consultation, patient, facts.map(f -> f.region()).orElse(null),
+                consultation, patient, facts.map(PatientFacts::account).orElse(null), facts.map(f -> f.region()).orElse(null),
                 allergies.stream().map(a -> new PrescriptionEvents.Allergy(a.substance(), a.severity())).toList())));
     }
 

@@ -34,7 +34,7 @@ class PrescriptionRulesTest {
         var items = PrescriptionItem.allOf(List.of(new PrescriptionItem.Requested("AMLODIPINE-5MG-TAB", 30,
                 new Dosage(new BigDecimal("1.0"), Dosage.Frequency.QD, 30), "after breakfast")));
         return Prescription.issue(
-                new Prescription.Patient(UUID.randomUUID(), UUID.randomUUID(), "310104",
+                new Prescription.Patient(UUID.randomUUID(), UUID.randomUUID(), "patient-account-sub", "310104",
                         List.of(new PrescriptionEvents.Allergy("penicillin", "SEVERE"))),
                 new Prescription.Prescriber(DOCTOR, "LIC0000001"), new Prescription.Treatment(List.of("I10"), items),
                 new Prescription.Validity(ISSUED, ISSUED.plus(Duration.ofDays(3))), signingKey());

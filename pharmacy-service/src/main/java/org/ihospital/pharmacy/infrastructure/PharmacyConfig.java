@@ -16,6 +16,29 @@ public interface PharmacyConfig {
 
     Webhooks webhooks();
 
+    Orders orders();
+
+    Payments payments();
+
+    interface Payments {
+        /** The secret the sandbox provider signs its callbacks with (a real provider's comes from its console). */
+        String sandboxSecret();
+
+        /** How long the sandbox waits before it confirms a payment (as a patient would take to pay). */
+        @WithDefault("PT0.5S")
+        Duration sandboxConfirmDelay();
+    }
+
+    interface Orders {
+        /** How long a partner has to accept an order it was sent; then it goes to the next partner. */
+        @WithDefault("PT30M")
+        Duration acceptTimeout();
+
+        /** How often orders past that time are looked for (a scheduler interval). */
+        @WithDefault("30s")
+        String acceptSweep();
+    }
+
     interface Partners {
         /**
          * Base64 of 32 random bytes: the AES-256 key partners' webhook secrets are sealed with in the

@@ -7,11 +7,11 @@ import org.ihospital.commons.signing.AttestedKey;
 
 /**
  * What the review queue needs of {@code hospital.prescription.issued.v1}: the id, what the doctor signed,
- * with what, and the patient's active allergies and region (facts of the patient record, not of the
- * prescription, so not signed).
+ * with what, and the patient's active allergies, region and account (facts of the patient record, not of
+ * the prescription, so not signed; the account is the token subject that may order it).
  */
 public record PrescriptionIssued(UUID prescriptionId, String signedContent, String signature, AttestedKey signingKey,
-        List<Allergy> allergies, String region) {
+        List<Allergy> allergies, String region, String patientAccount) {
 
     public record Allergy(String substance, String severity) {
     }

@@ -79,6 +79,8 @@ public class Review implements EventSource {
     private Instant decidedAt;
     @Column(name = "decision_reason")
     private String decisionReason;
+    @Column(name = "patient_account")
+    private String patientAccount;
 
     @Transient
     private final RecordedEvents events = new RecordedEvents();
@@ -91,8 +93,9 @@ public class Review implements EventSource {
      *
      * @param allergies the patient's active allergies, as the issued event reported them
      * @param region    the patient's administrative division, where delivery will go (may be null)
+     * @param patientAccount the account that owns the patient record (token subject), who may order it (may be null)
      */
-    static Review pending(SignedPrescription signed, List<PatientAllergy> allergies, String region, Instant receivedAt) {
+    static Review pending(SignedPrescription signed, List<PatientAllergy> allergies, String region, String patientAccount, Instant receivedAt) {
         Review review = new Review();
         review.id = UUID.randomUUID();
         review.prescriptionId = signed.prescriptionId();
@@ -103,6 +106,7 @@ public class Review implements EventSource {
         review.issuedAt = signed.issuedAt();
         review.expiresAt = signed.expiresAt();
         review.region = region;
+        review.patientAccount = patientAccount;
         review.items.addAll(signed.items().stream().map(ReviewItem::of).toList());
         review.allergies.addAll(allergies);
         review.findings.addAll(PrescriptionScreening.screen(review.items, review.allergies));
@@ -215,6 +219,10 @@ public class Review implements EventSource {
 
     public String region() {
         return region;
+    }
+
+    public String patientAccount() {
+        return patientAccount;
     }
 
     public List<ReviewItem> items() {

@@ -97,7 +97,8 @@ public class ReviewService {
             }
             List<PatientAllergy> allergies = issued.allergies() == null ? List.of()
                     : issued.allergies().stream().map(a -> new PatientAllergy(a.substance(), a.severity())).toList();
-            return reviews.persist(Review.pending(result.prescription(), allergies, issued.region(), clock.instant())).replaceWithVoid();
+            return reviews.persist(Review.pending(result.prescription(), allergies, issued.region(), issued.patientAccount(), clock.instant()))
+                    .replaceWithVoid();
         });
     }
 

@@ -47,6 +47,26 @@ public class StockLevel {
         this.updatedAt = now;
     }
 
+    /** Sets units aside for an order: only what is available. */
+    boolean reserve(int units) {
+        if (available() < units) {
+            return false;
+        }
+        reserved += units;
+        return true;
+    }
+
+    /** An order gave its units back (rejected, timed out, cancelled). */
+    void release(int units) {
+        reserved = Math.max(0, reserved - units);
+    }
+
+    /** The partner dispensed reserved units: they leave the shelf. */
+    void dispense(int units) {
+        reserved = Math.max(0, reserved - units);
+        onHand = Math.max(0, onHand - units);
+    }
+
     public String drugCode() {
         return key.drugCode();
     }

@@ -36,6 +36,10 @@ public class StockService {
     public record StockView(UUID partnerId, List<Line> items) {
     }
 
+    /** Units of one drug an order needs. */
+    public record Units(String drugCode, int quantity) {
+    }
+
     private final StockRepository stock;
     private final PartnerQueries partners;
     private final Clock clock;
@@ -69,7 +73,7 @@ public class StockService {
                 return Uni.createFrom().failure(new StockProblems.InvalidStock(errors));
             }
             Instant now = clock.instant();
-            return stock.of(partner).chain(levels -> {
+            return stock.lockedOf(partner).chain(levels -> {
                 Map<String, StockLevel> known = new HashMap<>();
                 levels.forEach(s -> known.put(s.drugCode(), s));
                 List<StockLevel> added = new ArrayList<>();
@@ -96,6 +100,39 @@ public class StockService {
             }
             return view(partner);
         });
+    }
+
+    /**
+     * Reserves every item at one partner, or nothing: in the caller's transaction, with the rows locked, so
+     * two orders racing for the last unit get it once. Stock never goes below zero.
+     *
+     * @return whether the partner had all of it
+     */
+    public Uni<Boolean> reserve(UUID partner, List<Units> items) {
+        return stock.lockedOf(partner, items.stream().map(Units::drugCode).sorted().toList()).map(levels -> {
+            Map<String, StockLevel> byCode = new HashMap<>();
+            levels.forEach(l -> byCode.put(l.drugCode(), l));
+            for (Units u : items) {
+                StockLevel level = byCode.get(u.drugCode());
+                if (level == null || level.available() < u.quantity()) {
+                    return false;
+                }
+            }
+            items.forEach(u -> byCode.get(u.drugCode()).reserve(u.quantity()));
+            return true;
+        });
+    }
+
+    /** Gives an order's reservation back, in the caller's transaction. */
+    public Uni<Void> release(UUID partner, List<Units> items) {
+        return stock.lockedOf(partner, items.stream().map(Units::drugCode).sorted().toList()).invoke(levels -> levels.forEach(l -> items.stream()
+                .filter(u -> u.drugCode().equals(l.drugCode())).forEach(u -> l.release(u.quantity())))).replaceWithVoid();
+    }
+
+    /** The partner dispensed an order: its reserved units leave the shelf, in the caller's transaction. */
+    public Uni<Void> dispense(UUID partner, List<Units> items) {
+        return stock.lockedOf(partner, items.stream().map(Units::drugCode).sorted().toList()).invoke(levels -> levels.forEach(l -> items.stream()
+                .filter(u -> u.drugCode().equals(l.drugCode())).forEach(u -> l.dispense(u.quantity())))).replaceWithVoid();
     }
 
     private Uni<StockView> view(UUID partner) {

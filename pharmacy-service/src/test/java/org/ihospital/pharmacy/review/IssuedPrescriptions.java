@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * items from the drug dictionary), signed with a key the test hospital attested, and the
  * {@code prescription.issued} event around it, checked against the contract.
  */
-final class IssuedPrescriptions {
+public final class IssuedPrescriptions {
 
     static final Instant KEY_FROM = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant KEY_UNTIL = Instant.parse("2099-01-01T00:00:00Z");
@@ -35,29 +35,30 @@ final class IssuedPrescriptions {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** An item: a dictionary drug, how many units, and its dose (amount per take, frequency, days). */
-    record Line(String drugCode, int quantity, String amount, String frequency, int days) {
+    public record Line(String drugCode, int quantity, String amount, String frequency, int days) {
     }
 
-    static Line line(String drugCode, int quantity, String amount, String frequency, int days) {
+    public static Line line(String drugCode, int quantity, String amount, String frequency, int days) {
         return new Line(drugCode, quantity, amount, frequency, days);
     }
 
     /** The usual: amlodipine 5 mg once a day for 30 days. */
-    static Line amlodipine() {
+    public static Line amlodipine() {
         return line("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30);
     }
 
-    static Builder prescription(Line... lines) {
+    public static Builder prescription(Line... lines) {
         return new Builder(List.of(lines));
     }
 
-    static final class Builder {
-        UUID prescriptionId = UUID.randomUUID();
-        UUID patientId = UUID.randomUUID();
+    public static final class Builder {
+        public UUID prescriptionId = UUID.randomUUID();
+        public UUID patientId = UUID.randomUUID();
         UUID doctorId = UUID.randomUUID();
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(60);
         Instant expiresAt = issuedAt.plus(3, ChronoUnit.DAYS);
         String region = "310104";
+        String patientAccount;
         final List<Line> lines;
         final List<PrescriptionIssued.Allergy> allergies = new ArrayList<>();
         TestSigning.DoctorKey key;
@@ -66,23 +67,29 @@ final class IssuedPrescriptions {
             this.lines = lines;
         }
 
-        Builder allergy(String substance, String severity) {
+        public Builder allergy(String substance, String severity) {
             allergies.add(new PrescriptionIssued.Allergy(substance, severity));
             return this;
         }
 
-        Builder patient(UUID patient) {
+        /** The account (token subject) that owns the patient record: who may order it. */
+        public Builder account(String subject) {
+            this.patientAccount = subject;
+            return this;
+        }
+
+        public Builder patient(UUID patient) {
             this.patientId = patient;
             return this;
         }
 
-        Builder expiresAt(Instant at) {
+        public Builder expiresAt(Instant at) {
             this.expiresAt = at;
             return this;
         }
 
         /** Signed with a key the hospital did not attest (a forgery). */
-        Builder forged() {
+        public Builder forged() {
             key = TestSigning.doctorKey(doctorId.toString(), KEY_FROM, KEY_UNTIL, TestSigning.strangerPrivateKey());
             return this;
         }
@@ -136,7 +143,7 @@ final class IssuedPrescriptions {
         PrescriptionIssued issued() {
             byte[] content = signedContent();
             return new PrescriptionIssued(prescriptionId, Base64.getEncoder().encodeToString(content), key().sign(content), key().attested(),
-                    List.copyOf(allergies), region);
+                    List.copyOf(allergies), region, patientAccount);
         }
 
         /** The whole {@code hospital.prescription.issued.v1} data, conforming to the contract. */
@@ -146,6 +153,7 @@ final class IssuedPrescriptions {
             data.put("prescriptionId", prescriptionId);
             data.put("consultationId", UUID.nameUUIDFromBytes(prescriptionId.toString().getBytes()));
             data.put("patientId", patientId);
+            data.put("patientAccount", patientAccount);
             data.put("doctorId", doctorId);
             data.put("issuedAt", issuedAt);
             data.put("expiresAt", expiresAt);
@@ -166,14 +174,21 @@ final class IssuedPrescriptions {
         }
 
         /** Publishes it on consultation-service's topic as a CloudEvent, as its relay would; answers the event id. */
-        UUID publish() {
+        public UUID publish() {
             UUID eventId = UUID.randomUUID();
             KafkaProbe.send(TOPIC, prescriptionId.toString(), eventJson(), cloudEvent(eventId, "hospital.prescription.issued.v1"));
             return eventId;
         }
 
+        /** Publishes its expiry, as consultation-service would. */
+        public void publishExpired() {
+            KafkaProbe.send(TOPIC, prescriptionId.toString(), """
+                    {"prescriptionId":"%s","patientId":"%s","expiredAt":"%s"}"""
+                    .formatted(prescriptionId, patientId, Instant.now()), cloudEvent(UUID.randomUUID(), "hospital.prescription.expired.v1"));
+        }
+
         /** Publishes its revocation, as consultation-service would. */
-        void publishRevoked() {
+        public void publishRevoked() {
             KafkaProbe.send(TOPIC, prescriptionId.toString(), """
                     {"prescriptionId":"%s","patientId":"%s","reason":"dose changed","revokedAt":"%s"}"""
                     .formatted(prescriptionId, patientId, Instant.now()), cloudEvent(UUID.randomUUID(), "hospital.prescription.revoked.v1"));

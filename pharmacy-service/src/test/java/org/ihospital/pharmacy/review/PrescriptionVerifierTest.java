@@ -33,7 +33,7 @@ class PrescriptionVerifierTest {
         var rx = prescription(amlodipine());
         var other = prescription(amlodipine()).issued();
         var result = verifier.verify(new PrescriptionIssued(rx.prescriptionId, other.signedContent(), other.signature(), other.signingKey(),
-                java.util.List.of(), null));
+                java.util.List.of(), null, null));
         assertThat(result.reason()).isEqualTo("the signed content is another prescription");
     }
 
@@ -56,7 +56,7 @@ class PrescriptionVerifierTest {
         byte[] content = ("{\"doctorId\":\"" + rx.doctorId + "\",\"issuedAt\":\"2026-11-25T08:00:00Z\",\"prescriptionId\":\""
                 + rx.prescriptionId + "\"}").getBytes(StandardCharsets.UTF_8);
         var result = verifier.verify(new PrescriptionIssued(rx.prescriptionId, Base64.getEncoder().encodeToString(content), key.sign(content),
-                key.attested(), java.util.List.of(), null));
+                key.attested(), java.util.List.of(), null, null));
         assertThat(result.valid()).isFalse();
         assertThat(result.reason()).isEqualTo("the signed content is not a complete prescription");
     }
@@ -65,7 +65,7 @@ class PrescriptionVerifierTest {
     void garbageDoesNotVerify() {
         var rx = prescription(amlodipine());
         var issued = rx.issued();
-        assertThat(verifier.verify(new PrescriptionIssued(rx.prescriptionId, "not base64!", "x", issued.signingKey(), java.util.List.of(), null))
+        assertThat(verifier.verify(new PrescriptionIssued(rx.prescriptionId, "not base64!", "x", issued.signingKey(), java.util.List.of(), null, null))
                 .valid()).isFalse();
     }
 }

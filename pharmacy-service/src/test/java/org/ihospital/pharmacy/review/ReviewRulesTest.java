@@ -28,7 +28,7 @@ class ReviewRulesTest {
         var verified = VERIFIER.verify(issued);
         assertThat(verified.valid()).isTrue();
         return Review.pending(verified.prescription(), issued.allergies().stream().map(a -> new PatientAllergy(a.substance(), a.severity())).toList(),
-                issued.region(), Instant.now());
+                issued.region(), issued.patientAccount(), Instant.now());
     }
 
     private static Review withFindings() {

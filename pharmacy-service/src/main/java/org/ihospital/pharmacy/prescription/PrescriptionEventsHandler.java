@@ -1,4 +1,4 @@
-package org.ihospital.pharmacy.review;
+package org.ihospital.pharmacy.prescription;
 
 import java.util.UUID;
 
@@ -10,6 +10,9 @@ import org.ihospital.commons.messaging.InboundEvent;
 import org.ihospital.commons.messaging.Inbox;
 import org.ihospital.commons.messaging.InboxConsumer;
 import org.ihospital.commons.messaging.UnreadableEvent;
+import org.ihospital.pharmacy.order.OrderService;
+import org.ihospital.pharmacy.review.PrescriptionIssued;
+import org.ihospital.pharmacy.review.ReviewService;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code consultation.prescriptions}: issued prescriptions join the review queue once their
- * signature verifies; revoked or expired ones leave it.
+ * signature verifies; revoked or expired ones leave it, and their orders are cancelled (an unpaid one on
+ * expiry; one not yet dispensed on revocation).
  */
 @ApplicationScoped
 public class PrescriptionEventsHandler implements InboxConsumer {
@@ -27,11 +31,13 @@ public class PrescriptionEventsHandler implements InboxConsumer {
 
     private final Inbox inbox;
     private final ReviewService reviews;
+    private final OrderService orders;
     private final ObjectMapper json;
 
-    public PrescriptionEventsHandler(Inbox inbox, ReviewService reviews, ObjectMapper json) {
+    public PrescriptionEventsHandler(Inbox inbox, ReviewService reviews, OrderService orders, ObjectMapper json) {
         this.inbox = inbox;
         this.reviews = reviews;
+        this.orders = orders;
         this.json = json;
     }
 
@@ -49,8 +55,14 @@ public class PrescriptionEventsHandler implements InboxConsumer {
     public Uni<Void> apply(InboundEvent event) {
         return switch (event.type().name()) {
             case "prescription.issued" -> reviews.receive(event.dataAs(json, PrescriptionIssued.class));
-            case "prescription.revoked" -> reviews.withdraw(prescriptionId(event), "revoked by the doctor");
-            case "prescription.expired" -> reviews.withdraw(prescriptionId(event), "expired before review");
+            case "prescription.revoked" -> {
+                UUID id = prescriptionId(event);
+                yield reviews.withdraw(id, "revoked by the doctor").chain(() -> orders.prescriptionRevoked(id));
+            }
+            case "prescription.expired" -> {
+                UUID id = prescriptionId(event);
+                yield reviews.withdraw(id, "expired before review").chain(() -> orders.prescriptionExpired(id));
+            }
             default -> {
                 LOG.debugf("ignoring %s", event.type());
                 yield Uni.createFrom().voidItem();

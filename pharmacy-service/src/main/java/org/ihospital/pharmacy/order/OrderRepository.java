@@ -1,0 +1,57 @@
+package org.ihospital.pharmacy.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.ihospital.commons.paging.Cursor;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    /** Tells live followers on every replica, when the transaction commits (native: PostgreSQL's NOTIFY). */
+    Uni<Void> announce(String channel, String payload) {
+        return getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
+                .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
+    }
+
+    Uni<Order> locked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The live (not cancelled, not unroutable) order of a prescription, locked; null when none. */
+    Uni<Order> liveOf(UUID prescription) {
+        return find("prescriptionId = ?1 and status not in (?2)", prescription, List.of(Order.Status.CANCELLED, Order.Status.UNROUTABLE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** One page of an account's orders, the newest first, one more than asked. */
+    Uni<List<Order>> ofAccount(String account, Cursor before, int limit) {
+        String query = "patientAccount = :account" + (before == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))");
+        Parameters p = Parameters.with("account", account);
+        if (before != null) {
+            p.and("at", before.at()).and("id", before.id());
+        }
+        return find(query, Sort.descending("createdAt", "id"), p).page(Page.ofSize(limit + 1)).list();
+    }
+
+    /**
+     * Orders routed before {@code before} and still not accepted, locked; those another replica is handling
+     * are skipped (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     */
+    Uni<List<UUID>> notAcceptedSince(Instant before, int limit) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                select id from pharmacy_order where status = 'ROUTED' and routed_at <= ?1
+                order by routed_at limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, before).setParameter(2, limit).getResultList());
+    }
+}
