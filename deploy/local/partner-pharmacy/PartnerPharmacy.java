@@ -112,7 +112,20 @@ public class PartnerPharmacy {
         String order = field(body, "orderId");
         switch (type == null ? "" : type) {
             case "order.created" -> LATER.schedule(() -> walk(order, 0), STEP_SECONDS, TimeUnit.SECONDS);
-            case "order.cancelled" -> WITHDRAWN.add(order);
+            case "order.cancelled" -> {
+                WITHDRAWN.add(order);
+                if (body.contains("\"confirmationRequired\":true")) {
+                    // the prescription was revoked: confirm we will not dispense (a 409 means we did already)
+                    LATER.execute(() -> {
+                        try {
+                            log("order " + order + " CANCELLED -> " + call("POST", "/api/v1/partner/orders/" + order + "/status",
+                                    "{\"status\":\"CANCELLED\"}").statusCode());
+                        } catch (Exception e) {
+                            log("order " + order + " CANCELLED failed: " + e);
+                        }
+                    });
+                }
+            }
             default -> log("webhook " + type);
         }
     }

@@ -5,18 +5,26 @@ import jakarta.inject.Singleton;
 
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Lets an operator (or a test that drives the relay by hand) switch the scheduled relay off; also
- * stops it while the application shuts down, when the Kafka channel is already gone.
+ * holds it until the application has started (before, the Kafka channel may not be connected yet, and
+ * the first tick failed with "Unable to connect an emitter") and stops it while the application shuts
+ * down, when the Kafka channel is already gone.
  */
 @Singleton
 public class RelayDisabled implements Scheduled.SkipPredicate {
 
     private final boolean enabled;
+    private volatile boolean started;
     private volatile boolean stopping;
+
+    void started(@Observes StartupEvent event) {
+        started = true;
+    }
 
     public RelayDisabled(MessagingConfig.Outbox config) {
         this.enabled = config.relay().enabled();
@@ -28,6 +36,6 @@ public class RelayDisabled implements Scheduled.SkipPredicate {
 
     @Override
     public boolean test(ScheduledExecution execution) {
-        return !enabled || stopping;
+        return !enabled || !started || stopping;
     }
 }

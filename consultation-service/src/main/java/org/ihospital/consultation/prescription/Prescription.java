@@ -40,8 +40,9 @@ import org.ihospital.consultation.signature.SigningKey;
 @Table(name = "prescription")
 public class Prescription implements EventSource {
 
+    /** REVOCATION_REQUESTED: the doctor asked to revoke it and pharmacy-service, which decides dispensing, has not answered yet. */
     public enum Status {
-        ISSUED, REVOKED, EXPIRED, DISPENSED
+        ISSUED, REVOCATION_REQUESTED, REVOKED, EXPIRED, DISPENSED
     }
 
     /** Who prescribes: the doctor and the licence the prescription carries. */
@@ -126,15 +127,37 @@ public class Prescription implements EventSource {
         return p;
     }
 
-    /** The doctor withdraws it before it is dispensed. */
-    void revoke(String reason, Instant now) {
+    /**
+     * The doctor asks to withdraw it. pharmacy-service decides, as the authority on dispensing: it
+     * confirms (nothing was or will be dispensed) or refuses (it was dispensed already).
+     */
+    void requestRevocation(String reason, Instant now) {
         if (status != Status.ISSUED) {
             throw new PrescriptionProblems.NotRevocable(id, status.name());
         }
+        status = Status.REVOCATION_REQUESTED;
+        revokeReason = reason;
+        events.record(PrescriptionEvents.revocationRequested(this, reason, now));
+    }
+
+    /** pharmacy-service confirmed the revocation: revoked, never to be dispensed. A repeat changes nothing. */
+    boolean revocationConfirmed(Instant now) {
+        if (status != Status.REVOCATION_REQUESTED) {
+            return false;
+        }
         status = Status.REVOKED;
         revokedAt = now;
-        revokeReason = reason;
-        events.record(PrescriptionEvents.revoked(this, reason, now));
+        events.record(PrescriptionEvents.revoked(this, revokeReason, now));
+        return true;
+    }
+
+    /** pharmacy-service refused the revocation (it was dispensed): the prescription stands. */
+    boolean revocationRefused() {
+        if (status != Status.REVOCATION_REQUESTED) {
+            return false;
+        }
+        status = Status.ISSUED;
+        return true;
     }
 
     /** @return whether it expired now (it may have been revoked or dispensed before) */
@@ -149,7 +172,7 @@ public class Prescription implements EventSource {
 
     /** The partner pharmacy dispensed it: it can never be revoked or dispensed again. */
     boolean dispensed() {
-        if (status != Status.ISSUED) {
+        if (status != Status.ISSUED && status != Status.REVOCATION_REQUESTED) {
             return false;
         }
         status = Status.DISPENSED;

@@ -16,6 +16,7 @@ public final class PrescriptionEvents {
     static final CloudEventType ISSUED = CloudEventType.of("prescription.issued");
     static final CloudEventType REVOKED = CloudEventType.of("prescription.revoked");
     static final CloudEventType EXPIRED = CloudEventType.of("prescription.expired");
+    static final CloudEventType REVOCATION_REQUESTED = CloudEventType.of("prescription.revocation-requested");
 
     private PrescriptionEvents() {
     }
@@ -44,6 +45,9 @@ public final class PrescriptionEvents {
     record PrescriptionRevoked(UUID prescriptionId, UUID patientId, String reason, Instant revokedAt) {
     }
 
+    record RevocationRequested(UUID prescriptionId, UUID patientId, String reason, Instant requestedAt) {
+    }
+
     record PrescriptionExpired(UUID prescriptionId, UUID patientId, Instant expiredAt) {
     }
 
@@ -58,6 +62,10 @@ public final class PrescriptionEvents {
 
     static PendingEvent revoked(Prescription p, String reason, Instant at) {
         return new PendingEvent(TOPIC, REVOKED, p.id().toString(), new PrescriptionRevoked(p.id(), p.patientId(), reason, at));
+    }
+
+    static PendingEvent revocationRequested(Prescription p, String reason, Instant at) {
+        return new PendingEvent(TOPIC, REVOCATION_REQUESTED, p.id().toString(), new RevocationRequested(p.id(), p.patientId(), reason, at));
     }
 
     static PendingEvent expired(Prescription p, Instant at) {

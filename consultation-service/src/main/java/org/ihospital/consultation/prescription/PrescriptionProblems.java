@@ -35,7 +35,8 @@ final class PrescriptionProblems {
     static final class NotRevocable extends ProblemException {
         NotRevocable(UUID prescription, String status) {
             super("prescription-not-revocable", 409, "Prescription cannot be revoked",
-                    "Prescription " + prescription + " is " + status.toLowerCase() + "; only an issued, undispensed one can be revoked");
+                    "Prescription " + prescription + " is " + status.toLowerCase().replace('_', ' ')
+                            + "; only an issued, undispensed one can be revoked");
         }
     }
 }

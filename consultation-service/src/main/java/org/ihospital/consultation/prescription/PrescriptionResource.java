@@ -116,10 +116,14 @@ public class PrescriptionResource {
     @POST
     @Path("/{id}/revoke")
     @RolesAllowed("doctor")
-    @Operation(summary = "The prescribing doctor withdraws the prescription before it is dispensed")
-    @APIResponse(responseCode = "200", description = "Revoked; nothing will be dispensed")
-    @APIResponse(responseCode = "409", description = "Already dispensed, expired or revoked (problem: /problems/prescription-not-revocable)")
-    public Uni<PrescriptionService.PrescriptionView> revoke(@PathParam("id") UUID id, @Valid @NotNull Revocation body) {
-        return prescriptions.revoke(callers.current(), id, body.reason());
+    @Operation(summary = "The prescribing doctor asks to withdraw the prescription; pharmacy, which decides dispensing, confirms or refuses",
+            description = "The answer is 202 with status REVOCATION_REQUESTED. The outcome follows on the timeline: revocation.confirmed "
+                    + "then prescription.revoked (nothing will be dispensed), or revocation.refused (it was dispensed already).")
+    @APIResponse(responseCode = "202", description = "Revocation requested", content = @Content(schema = @Schema(implementation = PrescriptionService.PrescriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such prescription of the caller's")
+    @APIResponse(responseCode = "409", description = "Dispensed, expired, revoked or with a revocation pending (problem: /problems/prescription-not-revocable)")
+    public Uni<RestResponse<PrescriptionService.PrescriptionView>> revoke(@PathParam("id") UUID id, @Valid @NotNull Revocation body) {
+        return prescriptions.revoke(callers.current(), id, body.reason())
+                .map(v -> RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, v).build());
     }
 }

@@ -175,7 +175,10 @@ public class PrescriptionService {
         });
     }
 
-    /** The doctor who prescribed it withdraws it before it is dispensed. */
+    /**
+     * The doctor who prescribed it asks to withdraw it; pharmacy-service decides (ADR 0019) and the
+     * outcome reaches the prescription and its timeline as revocation.confirmed or revocation.refused.
+     */
     @WithTransaction
     public Uni<PrescriptionView> revoke(Caller caller, UUID id, String reason) {
         return parties.doctorOrNobody(caller)
@@ -183,7 +186,7 @@ public class PrescriptionService {
                     if (p == null || !p.doctorId().equals(doctor)) {
                         throw new ResourceNotFound("prescription", id);
                     }
-                    p.revoke(reason, clock.instant());
+                    p.requestRevocation(reason, clock.instant());
                     return p;
                 }))
                 .call(p -> outbox.publish(p))
@@ -204,6 +207,25 @@ public class PrescriptionService {
     private Uni<Void> expire(UUID id) {
         return prescriptions.findById(id).chain(p -> p.expire(clock.instant()) ? outbox.publish(p).replaceWithVoid()
                 : Uni.createFrom().voidItem());
+    }
+
+    /** pharmacy-service confirmed a requested revocation: revoked, published. Runs in the caller's (the handler's) transaction. */
+    public Uni<Void> revocationConfirmed(UUID id) {
+        return prescriptions.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
+            if (p == null || !p.revocationConfirmed(clock.instant())) {
+                return Uni.createFrom().voidItem();
+            }
+            return outbox.publish(p).replaceWithVoid();
+        });
+    }
+
+    /** pharmacy-service refused a requested revocation (dispensed already). Runs in the caller's (the handler's) transaction. */
+    public Uni<Void> revocationRefused(UUID id) {
+        return prescriptions.findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(p -> {
+            if (p != null) {
+                p.revocationRefused();
+            }
+        }).replaceWithVoid();
     }
 
     /** A partner pharmacy dispensed it (order.dispensed): never again, and no longer revocable. Runs in the caller's transaction. */

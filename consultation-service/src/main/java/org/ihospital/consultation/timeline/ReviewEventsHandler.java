@@ -10,7 +10,10 @@ import org.ihospital.commons.messaging.InboxConsumer;
 
 import io.smallrye.mutiny.Uni;
 
-/** Consumes {@code pharmacy.reviews}: pharmacists' reviews become timeline steps, once each. */
+/**
+ * Consumes {@code pharmacy.reviews}: pharmacists' reviews and pharmacy's answers to revocations become
+ * timeline steps, once each; a confirmed revocation revokes the prescription, a refused one lets it stand.
+ */
 @ApplicationScoped
 public class ReviewEventsHandler implements InboxConsumer {
 
@@ -29,7 +32,11 @@ public class ReviewEventsHandler implements InboxConsumer {
 
     @Override
     public Uni<Void> apply(InboundEvent event) {
-        return timeline.record(event).replaceWithVoid();
+        return switch (event.type().name()) {
+            case "revocation.confirmed" -> timeline.revocationConfirmed(event);
+            case "revocation.refused" -> timeline.revocationRefused(event);
+            default -> timeline.record(event).replaceWithVoid();
+        };
     }
 
     @Incoming("reviews")

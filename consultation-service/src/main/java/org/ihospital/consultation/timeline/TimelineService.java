@@ -60,6 +60,16 @@ public class TimelineService {
         return record(event).chain(detail -> prescriptions.dispensed(detail.prescriptionId()));
     }
 
+    /** pharmacy-service confirmed a revocation: recorded, and the prescription is revoked. */
+    public Uni<Void> revocationConfirmed(InboundEvent event) {
+        return record(event).chain(detail -> prescriptions.revocationConfirmed(detail.prescriptionId()));
+    }
+
+    /** pharmacy-service refused a revocation: recorded, and the prescription stands. */
+    public Uni<Void> revocationRefused(InboundEvent event) {
+        return record(event).chain(detail -> prescriptions.revocationRefused(detail.prescriptionId()));
+    }
+
     @WithTransaction
     public Uni<List<Step>> of(Caller caller, UUID prescription) {
         return prescriptions.mayRead(caller, prescription, "read-timeline", "prescription/" + prescription + "/timeline")

@@ -65,14 +65,38 @@ class PrescriptionRulesTest {
     }
 
     @Test
-    void onlyAnIssuedPrescriptionIsRevokedAndOnlyOnce() {
+    void aRevocationIsRequestedOnceAndRevokesOnlyWhenPharmacyConfirms() {
         Prescription p = issue();
         p.drainEvents();
-        p.revoke("blood pressure too low at home", ISSUED.plusSeconds(60));
+        p.requestRevocation("blood pressure too low at home", ISSUED.plusSeconds(60));
+        assertThat(p.status()).isEqualTo(Prescription.Status.REVOCATION_REQUESTED);
+        assertThat(p.drainEvents()).extracting(e -> e.type().name()).containsExactly("prescription.revocation-requested");
+        assertThatThrownBy(() -> p.requestRevocation("again", ISSUED.plusSeconds(120))).isInstanceOf(PrescriptionProblems.NotRevocable.class);
+
+        assertThat(p.revocationConfirmed(ISSUED.plusSeconds(90))).isTrue();
         assertThat(p.status()).isEqualTo(Prescription.Status.REVOKED);
-        assertThat(p.drainEvents()).extracting(e -> e.type().name()).containsExactly("prescription.revoked");
-        assertThatThrownBy(() -> p.revoke("again", ISSUED.plusSeconds(120))).isInstanceOf(PrescriptionProblems.NotRevocable.class);
+        assertThat(p.drainEvents()).singleElement().satisfies(e -> {
+            assertThat(e.type().name()).isEqualTo("prescription.revoked");
+            assertThat(((PrescriptionEvents.PrescriptionRevoked) e.data()).reason()).isEqualTo("blood pressure too low at home");
+        });
+        assertThat(p.revocationConfirmed(ISSUED.plusSeconds(95))).as("a repeat").isFalse();
+        assertThat(p.drainEvents()).isEmpty();
         assertThat(p.dispensed()).as("a revoked prescription is never dispensed").isFalse();
+    }
+
+    @Test
+    void aRefusedRevocationLetsThePrescriptionStandAndItMayBeDispensedMeanwhile() {
+        Prescription p = issue();
+        p.requestRevocation("changed my mind", ISSUED.plusSeconds(60));
+        assertThat(p.revocationRefused()).isTrue();
+        assertThat(p.status()).isEqualTo(Prescription.Status.ISSUED);
+
+        Prescription racing = issue();
+        racing.requestRevocation("changed my mind", ISSUED.plusSeconds(60));
+        assertThat(racing.dispensed()).as("the partner dispensed before the cancellation reached it").isTrue();
+        assertThat(racing.revocationRefused()).isFalse();
+        assertThat(racing.revocationConfirmed(ISSUED.plusSeconds(90))).isFalse();
+        assertThat(racing.status()).isEqualTo(Prescription.Status.DISPENSED);
     }
 
     @Test
@@ -80,7 +104,7 @@ class PrescriptionRulesTest {
         Prescription p = issue();
         assertThat(p.dispensed()).isTrue();
         assertThat(p.dispensed()).isFalse();
-        assertThatThrownBy(() -> p.revoke("late", ISSUED.plusSeconds(60))).isInstanceOf(PrescriptionProblems.NotRevocable.class);
+        assertThatThrownBy(() -> p.requestRevocation("late", ISSUED.plusSeconds(60))).isInstanceOf(PrescriptionProblems.NotRevocable.class);
         assertThat(p.expire(ISSUED.plus(Duration.ofDays(4)))).isFalse();
     }
 

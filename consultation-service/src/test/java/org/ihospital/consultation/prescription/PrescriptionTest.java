@@ -323,7 +323,7 @@ class PrescriptionTest {
     }
 
     @Test
-    void theDoctorRevokesBeforeDispensingAndOnlyOnce() {
+    void theDoctorRequestsARevocationOnceAndPharmacyDecides() {
         UUID consultation = followUp("patient-2", "I10");
         String id = issue(prescription(consultation, item("LOSARTAN-50MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
         String revoke = "/api/v1/prescriptions/" + id + "/revoke";
@@ -333,13 +333,55 @@ class PrescriptionTest {
                 .when().post(revoke).then().statusCode(404);
         given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "blood pressure too low at home"))
-                .when().post(revoke).then().statusCode(200).body("status", equalTo("REVOKED"));
+                .when().post(revoke).then().statusCode(202).body("status", equalTo("REVOCATION_REQUESTED"));
         given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .when().post(revoke).then().statusCode(409).body("type", equalTo("/problems/prescription-not-revocable"));
+        var requested = Database.rows("select payload::text as payload from outbox_event where subject = ? and type = ?", id,
+                "hospital.prescription.revocation-requested.v1");
+        assertThat(requested).hasSize(1);
+        assertThat(EventContracts.violations("hospital.prescription.revocation-requested.v1", (String) requested.get(0).get("payload")))
+                .isEmpty();
+        assertThat(Database.count("select count(*) from outbox_event where subject = ? and type = 'hospital.prescription.revoked.v1'", id))
+                .isZero();
+
+        // pharmacy confirms (twice: a redelivery): revoked, published once, on the timeline
+        String confirmed = "{\"prescriptionId\":\"" + id + "\",\"orderId\":null,\"confirmedAt\":\"" + Instant.now() + "\"}";
+        assertThat(EventContracts.violations("hospital.revocation.confirmed.v1", confirmed)).isEmpty();
+        sendSagaEvent("pharmacy.reviews", "revocation.confirmed", id, Instant.now(), confirmed, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REVOKED".equals(
+                Database.rows("select status from prescription where id = ?::uuid", id).get(0).get("status")));
         var revoked = Database.rows("select payload::text as payload from outbox_event where subject = ? and type = ?", id,
                 "hospital.prescription.revoked.v1");
         assertThat(revoked).hasSize(1);
         assertThat(EventContracts.violations("hospital.prescription.revoked.v1", (String) revoked.get(0).get("payload"))).isEmpty();
+        assertThat((String) revoked.get(0).get("payload")).contains("blood pressure too low at home");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                "select count(*) from prescription_timeline where prescription_id = ?::uuid", id) == 4);
+        given().header("Authorization", Keycloak.bearer("doctor-1")).when().get("/api/v1/prescriptions/" + id + "/timeline")
+                .then().statusCode(200).body("type", equalTo(List.of("prescription.issued", "prescription.revocation-requested",
+                        "revocation.confirmed", "prescription.revoked")));
+    }
+
+    @Test
+    void aRefusedRevocationLetsThePrescriptionStand() {
+        UUID consultation = followUp("patient-2", "I10");
+        String id = issue(prescription(consultation, item("LOSARTAN-50MG-TAB", 30, "1", "QD", 30))).statusCode(201).extract().path("id");
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON).body(Map.of("reason", "not needed"))
+                .when().post("/api/v1/prescriptions/" + id + "/revoke").then().statusCode(202);
+        String refused = "{\"prescriptionId\":\"" + id + "\",\"orderId\":null,\"refusedAt\":\"" + Instant.now()
+                + "\",\"reason\":\"dispensed already\"}";
+        assertThat(EventContracts.violations("hospital.revocation.refused.v1", refused)).isEmpty();
+        sendSagaEvent("pharmacy.reviews", "revocation.refused", id, Instant.now(), refused, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ISSUED".equals(
+                Database.rows("select status from prescription where id = ?::uuid", id).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                "select count(*) from prescription_timeline where prescription_id = ?::uuid", id) == 3);
+        given().header("Authorization", Keycloak.bearer("patient-2")).when().get("/api/v1/prescriptions/" + id + "/timeline")
+                .then().statusCode(200).body("type", equalTo(List.of("prescription.issued", "prescription.revocation-requested",
+                        "revocation.refused")))
+                .body("[2].detail.reason", equalTo("dispensed already"));
+        assertThat(Database.count("select count(*) from outbox_event where subject = ? and type = 'hospital.prescription.revoked.v1'", id))
+                .isZero();
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.ihospital.commons.messaging.RecordedEvents;
 public class Order implements EventSource {
 
     public enum Status {
-        AWAITING_PAYMENT, PAID, ROUTED, ACCEPTED, DISPENSED, SHIPPED, DELIVERED, CANCELLED, UNROUTABLE;
+        AWAITING_PAYMENT, PAID, ROUTED, ACCEPTED, CANCELLING, DISPENSED, SHIPPED, DELIVERED, CANCELLED, UNROUTABLE;
 
         boolean terminal() {
             return this == DELIVERED || this == CANCELLED || this == UNROUTABLE;
@@ -44,7 +44,19 @@ public class Order implements EventSource {
 
     /** What a partner reports about an order it was sent. */
     public enum PartnerStatus {
-        ACCEPTED, REJECTED, DISPENSED, SHIPPED, DELIVERED
+        ACCEPTED, REJECTED, DISPENSED, SHIPPED, DELIVERED,
+        /** The partner confirms it will not dispense an order the hospital withdrew (a revoked prescription). */
+        CANCELLED
+    }
+
+    /** What became of a doctor's request to revoke the prescription. */
+    public enum Revocation {
+        /** Cancelled now (no pharmacy had it): confirmed. */
+        CANCELLED,
+        /** A pharmacy has it: it is asked, and its answer decides. */
+        AWAITING_PARTNER,
+        /** Dispensed already: refused. */
+        REFUSED
     }
 
     /** What the partner's report did. */
@@ -54,7 +66,9 @@ public class Order implements EventSource {
         /** It repeated what the order already says: nothing changed. */
         REPEATED,
         /** The partner gave the order up: it must go to the next partner. */
-        GIVEN_UP
+        GIVEN_UP,
+        /** The partner confirmed the cancellation of a withdrawn order: its reservation goes back. */
+        CANCELLATION_CONFIRMED
     }
 
     @Id
@@ -217,6 +231,15 @@ public class Order implements EventSource {
      * @throws OrderProblems.IllegalTransition for a report out of turn
      */
     Reported reported(UUID pharmacy, PartnerStatus report, String tracking, Instant now) {
+        if (status == Status.CANCELLING && pharmacy.equals(pharmacyId)) {
+            return cancellingReported(report, now);
+        }
+        if (status == Status.CANCELLED && report == PartnerStatus.CANCELLED && pharmacy.equals(pharmacyId)) {
+            return Reported.REPEATED;
+        }
+        if (report == PartnerStatus.CANCELLED) {
+            throw new OrderProblems.IllegalTransition(id, status, report.name());
+        }
         if (!pharmacy.equals(pharmacyId)) {
             // a partner the order was sent to before: its rejection (or time-out) was taken already
             if (report == PartnerStatus.REJECTED) {
@@ -239,7 +262,7 @@ public class Order implements EventSource {
             case DISPENSED -> Status.ACCEPTED;
             case SHIPPED -> Status.DISPENSED;
             case DELIVERED -> Status.SHIPPED;
-            case REJECTED -> throw new IllegalStateException();
+            case REJECTED, CANCELLED -> throw new IllegalStateException();
         };
         if (status != required) {
             throw new OrderProblems.IllegalTransition(id, status, report.name());
@@ -265,6 +288,53 @@ public class Order implements EventSource {
             throw new OrderProblems.NotCancellable(id, status);
         }
         move(Status.CANCELLED, OrderEvents.CANCELLED, why, now);
+    }
+
+    /**
+     * The doctor asked to revoke the prescription, and pharmacy decides: an order no pharmacy has yet is
+     * cancelled (the caller refunds it) and the revocation confirmed; one a pharmacy has waits for the
+     * pharmacy's answer (the caller asks it by webhook); a dispensed one refuses the revocation.
+     */
+    Revocation revocationRequested(Instant now) {
+        switch (status) {
+            case AWAITING_PAYMENT, PAID -> {
+                move(Status.CANCELLED, OrderEvents.CANCELLED, "the prescription was revoked", now);
+                events.record(OrderEvents.revocationConfirmed(this, now));
+                return Revocation.CANCELLED;
+            }
+            case ROUTED, ACCEPTED -> {
+                status = Status.CANCELLING;
+                reason = "the prescription was revoked; waiting for the pharmacy to confirm it will not dispense";
+                updatedAt = now;
+                steps.add(new OrderStep("cancelling", reason, now));
+                unannounced++;
+                return Revocation.AWAITING_PARTNER;
+            }
+            case CANCELLING -> {
+                return Revocation.AWAITING_PARTNER;
+            }
+            default -> {
+                events.record(OrderEvents.revocationRefused(this, "the prescription was " + status.name().toLowerCase() + " already", now));
+                return Revocation.REFUSED;
+            }
+        }
+    }
+
+    /** The pharmacy's answer to a withdrawn order: it will not dispense (cancelled, or rejected), or it already had. */
+    private Reported cancellingReported(PartnerStatus report, Instant now) {
+        switch (report) {
+            case CANCELLED, REJECTED -> {
+                move(Status.CANCELLED, OrderEvents.CANCELLED, "the prescription was revoked", now);
+                events.record(OrderEvents.revocationConfirmed(this, now));
+                return Reported.CANCELLATION_CONFIRMED;
+            }
+            case DISPENSED -> {
+                move(Status.DISPENSED, OrderEvents.DISPENSED, "dispensed before the cancellation reached the pharmacy", now);
+                events.record(OrderEvents.revocationRefused(this, "the pharmacy dispensed it before the revocation reached it", now));
+                return Reported.CHANGED;
+            }
+            default -> throw new OrderProblems.IllegalTransition(id, status, report.name());
+        }
     }
 
     /**

@@ -243,6 +243,7 @@ public class OrderService {
             }
             Order.Reported outcome = order.reported(partner, report, trackingNumber, clock.instant());
             Uni<Void> follow = switch (outcome) {
+                case CANCELLATION_CONFIRMED -> stock.release(partner, units(order)).chain(() -> refund(order));
                 case GIVEN_UP -> stock.release(partner, units(order)).invoke(() -> order.givenUp("rejected by the pharmacy", clock.instant()))
                         .chain(() -> route(order));
                 case CHANGED -> report == Order.PartnerStatus.DISPENSED ? stock.dispense(partner, units(order)) : Uni.createFrom().voidItem();
@@ -282,6 +283,28 @@ public class OrderService {
             order.cancel("cancelled by the patient", clock.instant());
             return refund(order).chain(() -> publish(order)).replaceWith(order);
         }).map(OrderView::of);
+    }
+
+    /**
+     * The doctor asked to revoke the prescription; pharmacy decides (ADR 0019): without an order, or with one
+     * no pharmacy has, it is confirmed at once (a paid order refunded); a pharmacy that has the order is asked
+     * by an {@code order.cancelled} webhook and its answer decides; a dispensed order refuses it. Runs in the
+     * caller's (the handler's) transaction.
+     */
+    public Uni<Void> revocationRequested(UUID prescription) {
+        return orders.liveOf(prescription).chain(order -> {
+            Instant now = clock.instant();
+            if (order == null) {
+                org.ihospital.commons.messaging.EventSource confirmed = () -> List.of(OrderEvents.revocationConfirmed(prescription, null, now));
+                return outbox.publish(confirmed).replaceWithVoid();
+            }
+            return switch (order.revocationRequested(now)) {
+                case CANCELLED -> refund(order).chain(() -> publish(order));
+                case AWAITING_PARTNER -> webhooks.enqueue(order.pharmacyId(), "order.cancelled", Map.of("orderId", order.id(), "reason",
+                        "the prescription was revoked", "confirmationRequired", true)).chain(() -> publish(order));
+                case REFUSED -> publish(order);
+            };
+        });
     }
 
     /** The prescription expired: an unpaid order of it is cancelled. Runs in the caller's (the handler's) transaction. */

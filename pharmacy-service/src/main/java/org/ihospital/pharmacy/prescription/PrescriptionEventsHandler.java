@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Consumes {@code consultation.prescriptions}: issued prescriptions join the review queue once their
  * signature verifies; revoked or expired ones leave it, and their orders are cancelled (an unpaid one on
- * expiry; one not yet dispensed on revocation).
+ * expiry; one not yet dispensed on revocation). A doctor's request to revoke is decided here (ADR 0019).
  */
 @ApplicationScoped
 public class PrescriptionEventsHandler implements InboxConsumer {
@@ -55,6 +55,10 @@ public class PrescriptionEventsHandler implements InboxConsumer {
     public Uni<Void> apply(InboundEvent event) {
         return switch (event.type().name()) {
             case "prescription.issued" -> reviews.receive(event.dataAs(json, PrescriptionIssued.class));
+            case "prescription.revocation-requested" -> {
+                UUID id = prescriptionId(event);
+                yield reviews.withdraw(id, "revoked by the doctor").chain(() -> orders.revocationRequested(id));
+            }
             case "prescription.revoked" -> {
                 UUID id = prescriptionId(event);
                 yield reviews.withdraw(id, "revoked by the doctor").chain(() -> orders.prescriptionRevoked(id));

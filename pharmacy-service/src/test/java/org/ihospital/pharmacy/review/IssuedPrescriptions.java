@@ -187,6 +187,15 @@ public final class IssuedPrescriptions {
                     .formatted(prescriptionId, patientId, Instant.now()), cloudEvent(UUID.randomUUID(), "hospital.prescription.expired.v1"));
         }
 
+        /** Publishes the doctor's request to revoke it, as consultation-service would. */
+        public void publishRevocationRequested() {
+            String data = """
+                    {"prescriptionId":"%s","patientId":"%s","reason":"dose changed","requestedAt":"%s"}"""
+                    .formatted(prescriptionId, patientId, Instant.now());
+            assertThat(EventContracts.violations("hospital.prescription.revocation-requested.v1", data)).isEmpty();
+            KafkaProbe.send(TOPIC, prescriptionId.toString(), data, cloudEvent(UUID.randomUUID(), "hospital.prescription.revocation-requested.v1"));
+        }
+
         /** Publishes its revocation, as consultation-service would. */
         public void publishRevoked() {
             KafkaProbe.send(TOPIC, prescriptionId.toString(), """
