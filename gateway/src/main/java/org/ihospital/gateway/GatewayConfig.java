@@ -24,4 +24,12 @@ public interface GatewayConfig {
 
     /** The API's public address, as the merged OpenAPI document states it. */
     String publicUrl();
+
+    /**
+     * Paths under {@code /api/v1/} that third parties call without a token because the service checks
+     * their signature instead (a payment provider's notifications): forwarded as they come. Exact paths,
+     * without the leading {@code /api/v1/}.
+     */
+    @io.smallrye.config.WithDefault("payments/sandbox/callback")
+    java.util.List<String> signedCallbacks();
 }

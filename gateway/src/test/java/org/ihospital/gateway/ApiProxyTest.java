@@ -54,6 +54,17 @@ class ApiProxyTest {
     }
 
     @Test
+    void aPaymentProvidersSignedNotificationPassesWithoutATokenAndNothingElseDoes() {
+        // forwarded without a token to pharmacy, which this test points at a port where nothing listens: 502, not 401
+        given().contentType("application/json").body("{\"paymentId\":\"sbx_1\"}")
+                .when().post("/api/v1/payments/sandbox/callback")
+                .then().statusCode(502).contentType(PROBLEM);
+        given().contentType("application/json").body("{}").when().post("/api/v1/payments/sandbox/callback/more").then().statusCode(401);
+        given().contentType("application/json").body("{}").when().post("/api/v1/payments/other").then().statusCode(401);
+        given().when().get("/api/v1/orders").then().statusCode(401);
+    }
+
+    @Test
     void keepsTheCallersRequestId() {
         String id = "0b5e9d4c-2f7a-4c1e-9a6b-3d8f1e2c4a7b";
         given().header("Authorization", Keycloak.bearer("doctor-1")).header("X-Request-Id", id)
