@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.ihospital.commons.live.Live;
 import org.ihospital.commons.persistence.PgNotifications;
 import org.jboss.logging.Logger;
 
@@ -19,9 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * Live changes of conversations for server-sent events. Changes are announced with PostgreSQL
@@ -75,31 +72,17 @@ public class ConsultationChangesHandler {
         });
     }
 
-    /** A conversation's changes from the moment of subscribing, held until read; {@code stop} lets go of them unread. */
-    record Live(Multi<Change> changes, Runnable stop) {
-    }
-
     /**
      * The changes of one conversation from now on, held until the stream is read: the caller subscribes
      * first and reads the conversation's state second, so that nothing committed in between is missed.
      */
-    Live liveFrom(UUID consultation) {
+    Live.Held<Change> liveFrom(UUID consultation) {
         return liveFrom(changes, consultation);
     }
 
     /** {@link #liveFrom(UUID)} over any source: the subscription ends with the stream (or with {@code stop}). */
-    static Live liveFrom(Multi<Change> source, UUID consultation) {
-        AtomicReference<Cancellable> subscription = new AtomicReference<>();
-        Runnable stop = () -> {
-            Cancellable c = subscription.getAndSet(null);
-            if (c != null) {
-                c.cancel();
-            }
-        };
-        UnicastProcessor<Change> held = UnicastProcessor.create(new ConcurrentLinkedQueue<>(), stop);
-        subscription.set(source.filter(c -> consultation.equals(c.consultationId()))
-                .subscribe().with(held::onNext, held::onError, held::onComplete));
-        return new Live(held, stop);
+    static Live.Held<Change> liveFrom(Multi<Change> source, UUID consultation) {
+        return Live.hold(source, c -> consultation.equals(c.consultationId()));
     }
 
     /**
@@ -129,14 +112,6 @@ public class ConsultationChangesHandler {
 
     /** Passes changes on up to and including the completed one, then ends (and lets go of the sources). */
     static Multi<Change> untilCompleted(Multi<Change> changes) {
-        return Multi.createFrom().emitter(out -> {
-            var subscription = changes.subscribe().with(c -> {
-                out.emit(c);
-                if (c.completes()) {
-                    out.complete();
-                }
-            }, out::fail, out::complete);
-            out.onTermination(subscription::cancel);
-        });
+        return Live.until(changes, Change::completes);
     }
 }

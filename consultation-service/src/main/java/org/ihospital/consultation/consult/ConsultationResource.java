@@ -205,7 +205,7 @@ public class ConsultationResource {
             throw new StreamOver();
         }
         // subscribed before the state is read; the participant check (a stranger's 404) is part of reading it
-        ConsultationChangesHandler.Live live = stream.liveFrom(id);
+        var live = stream.liveFrom(id);
         ConsultationService.StreamState state;
         try {
             state = VertxContextSupport.subscribeAndAwait(() -> consultations.streamState(callers.current(), id));
@@ -213,7 +213,7 @@ public class ConsultationResource {
             live.stop().run();
             throw refused;
         }
-        return ConsultationChangesHandler.stream(id, lastSeen(lastEventId), state, live.changes(), HEARTBEAT)
+        return ConsultationChangesHandler.stream(id, lastSeen(lastEventId), state, live.items(), HEARTBEAT)
                 .map(change -> {
                     var event = sse.newEventBuilder().name(change.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                             .data(ConsultationChangesHandler.Change.class, change);

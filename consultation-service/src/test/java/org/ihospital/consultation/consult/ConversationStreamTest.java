@@ -66,7 +66,7 @@ class ConversationStreamTest {
         // held until the stream is read: announced before anyone reads, still delivered
         announced.onNext(message(1));
         announced.onNext(new Change(Change.MESSAGE, UUID.randomUUID(), UUID.randomUUID(), 7L, Instant.EPOCH));
-        var received = ConsultationChangesHandler.stream(CONSULTATION, 0, new ConsultationService.StreamState(0, false), live.changes(),
+        var received = ConsultationChangesHandler.stream(CONSULTATION, 0, new ConsultationService.StreamState(0, false), live.items(),
                 RARELY).collect().asList().subscribeAsCompletionStage();
         announced.onNext(completed());
         assertThat(received.get(5, TimeUnit.SECONDS)).extracting(Change::eventId).containsExactly("1", "completed");

@@ -135,7 +135,7 @@ public class OrderResource {
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse)
             throws Throwable {
         var caller = callers.current();
-        OrderStepsHandler.Live live = steps.liveFrom(id);
+        var live = steps.liveFrom(id);
         OrderService.Steps recorded;
         try {
             recorded = VertxContextSupport.subscribeAndAwait(() -> orders.stepsAfter(caller, id, lastSeen(lastEventId)));
@@ -143,7 +143,7 @@ public class OrderResource {
             live.stop().run();
             throw refused;
         }
-        return OrderStepsHandler.stream(id, recorded, live.steps(), HEARTBEAT).map(step -> {
+        return OrderStepsHandler.stream(id, recorded, live.items(), HEARTBEAT).map(step -> {
             var event = sse.newEventBuilder().name(step.step()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(Order.StepAnnounced.class, step);
             return step.seq() == 0 ? event.build() : event.id(String.valueOf(step.seq())).build();
         });

@@ -3,12 +3,11 @@ package org.ihospital.pharmacy.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.ihospital.commons.live.Live;
 import org.ihospital.commons.persistence.PgNotifications;
 import org.jboss.logging.Logger;
 
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Live steps of orders for server-sent events: announced with PostgreSQL NOTIFY when their transaction
@@ -49,22 +46,9 @@ public class OrderStepsHandler {
         });
     }
 
-    /** One order's steps from the moment of subscribing, held until read; {@code stop} lets go of them unread. */
-    public record Live(Multi<Order.StepAnnounced> steps, Runnable stop) {
-    }
-
-    /** Subscribe first, read the order's steps second: nothing committed in between is missed. */
-    public Live liveFrom(UUID order) {
-        AtomicReference<Cancellable> subscription = new AtomicReference<>();
-        Runnable stop = () -> {
-            Cancellable c = subscription.getAndSet(null);
-            if (c != null) {
-                c.cancel();
-            }
-        };
-        UnicastProcessor<Order.StepAnnounced> held = UnicastProcessor.create(new ConcurrentLinkedQueue<>(), stop);
-        subscription.set(steps.filter(s -> order.equals(s.orderId())).subscribe().with(held::onNext, held::onError, held::onComplete));
-        return new Live(held, stop);
+    /** One order's steps from now on, held until read: subscribe first, read the order's steps second, and nothing committed in between is missed. */
+    public Live.Held<Order.StepAnnounced> liveFrom(UUID order) {
+        return Live.hold(steps, s -> order.equals(s.orderId()));
     }
 
     /**
@@ -82,14 +66,6 @@ public class OrderStepsHandler {
                 .map(t -> new Order.StepAnnounced(order, 0, "heartbeat", null, Instant.now(), false));
         Multi<Order.StepAnnounced> after = Multi.createBy().merging().streams(live.select().where(s -> s.seq() > covered), beats);
         Multi<Order.StepAnnounced> all = Multi.createBy().concatenating().streams(Multi.createFrom().iterable(start), after);
-        return Multi.createFrom().emitter(out -> {
-            var subscription = all.subscribe().with(s -> {
-                out.emit(s);
-                if (s.last()) {
-                    out.complete();
-                }
-            }, out::fail, out::complete);
-            out.onTermination(subscription::cancel);
-        });
+        return Live.until(all, Order.StepAnnounced::last);
     }
 }
