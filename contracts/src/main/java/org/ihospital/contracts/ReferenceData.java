@@ -59,6 +59,10 @@ public final class ReferenceData {
     public record AllergyClass(String term, String atcPrefix, AllergyRelation relation, String note) {
     }
 
+    /** A drug as the shipped insurance catalogue classes and prices it (fen per dispensing unit). */
+    public record CatalogueEntry(String drugCode, String catalogueClass, long unitPrice, int quantityLimit) {
+    }
+
     private static final Map<String, Icd10> ICD10 = load("icd10.csv",
             f -> new Icd10(f.get(0), f.get(1), f.get(2)), Icd10::code);
     private static final Map<String, Drug> DRUGS = load("drugs.csv",
@@ -72,6 +76,9 @@ public final class ReferenceData {
     private static final Map<String, AllergyClass> ALLERGY_CLASSES = load("allergy-classes.csv",
             f -> new AllergyClass(f.get(0), f.get(1), AllergyRelation.valueOf(f.get(2)), f.get(3)),
             a -> a.term() + "|" + a.atcPrefix());
+
+    private static final Map<String, CatalogueEntry> CATALOGUE = load("insurance-catalogue.csv",
+            f -> new CatalogueEntry(f.get(0), f.get(1), Long.parseLong(f.get(2)), Integer.parseInt(f.get(3))), CatalogueEntry::drugCode);
 
     private ReferenceData() {
     }
@@ -131,6 +138,11 @@ public final class ReferenceData {
     /** Every allergy term of {@code allergy-classes.csv} with the drug class it concerns. */
     public static List<AllergyClass> allergyClasses() {
         return List.copyOf(ALLERGY_CLASSES.values());
+    }
+
+    /** The shipped insurance catalogue ({@code insurance-catalogue.csv}), in file order: the version operators start from. */
+    public static List<CatalogueEntry> insuranceCatalogue() {
+        return List.copyOf(CATALOGUE.values());
     }
 
     public static int icd10Count() {

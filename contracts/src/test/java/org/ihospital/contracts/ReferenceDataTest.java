@@ -88,4 +88,15 @@ class ReferenceDataTest {
         assertThat(dualBlockade.matches("C09CA01", "C09AA02")).isTrue();
         assertThat(dualBlockade.matches("C09CA01", "C09CA03")).isFalse();
     }
+
+    @Test
+    void theInsuranceCataloguePricesEveryDictionaryDrugOnce() {
+        var catalogue = ReferenceData.insuranceCatalogue();
+        assertThat(catalogue).hasSize(ReferenceData.drugCount()).allSatisfy(entry -> {
+            assertThat(ReferenceData.drug(entry.drugCode())).as(entry.drugCode()).isPresent();
+            assertThat(entry.catalogueClass()).isIn("A", "B", "C");
+            assertThat(entry.unitPrice()).isPositive();
+            assertThat(entry.quantityLimit()).isBetween(1, ReferenceData.drug(entry.drugCode()).orElseThrow().maxQuantity());
+        });
+    }
 }

@@ -127,6 +127,9 @@ public final class TableOwnership {
 
     private Set<String> tables() {
         Set<String> tables = new TreeSet<>();
+        if (!Files.isDirectory(migrations)) {
+            return tables; // a service without tables of its own (yet)
+        }
         try (Stream<Path> files = Files.walk(migrations)) {
             files.filter(f -> f.toString().endsWith(".sql")).forEach(f -> {
                 Matcher m = CREATE_TABLE.matcher(read(f));
