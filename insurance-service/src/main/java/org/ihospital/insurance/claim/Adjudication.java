@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ihospital.insurance.catalogue.CatalogueClass;
+import org.ihospital.insurance.catalogue.CatalogueItem;
+import org.ihospital.insurance.money.Fen;
+import org.ihospital.insurance.policy.Benefits;
+
 /**
  * Prices a prescription's lines and splits each between the payers and the patient (医保结算), in line
  * order, against what the patient's year has taken so far:

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.ihospital.insurance.catalogue.CatalogueClass;
+import org.ihospital.insurance.catalogue.CatalogueItem;
+import org.ihospital.insurance.money.Fen;
+import org.ihospital.insurance.policy.Benefits;
 import org.junit.jupiter.api.Test;
 
 /** The split of a claim, rule by rule, without a server. */

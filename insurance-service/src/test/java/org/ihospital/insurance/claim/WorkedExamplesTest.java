@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.ihospital.contracts.ReferenceData;
+import org.ihospital.insurance.catalogue.CatalogueClass;
+import org.ihospital.insurance.catalogue.CatalogueItem;
+import org.ihospital.insurance.policy.Benefits;
 import org.junit.jupiter.api.Test;
 
 /**

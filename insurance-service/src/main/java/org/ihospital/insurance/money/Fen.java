@@ -1,4 +1,4 @@
-package org.ihospital.insurance.claim;
+package org.ihospital.insurance.money;
 
 /**
  * Money is a {@code long} of fen (分), never a floating-point number. The one rounding rule: a share of an

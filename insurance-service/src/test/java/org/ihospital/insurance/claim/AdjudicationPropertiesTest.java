@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ihospital.insurance.catalogue.CatalogueClass;
+import org.ihospital.insurance.catalogue.CatalogueItem;
+import org.ihospital.insurance.money.Fen;
+import org.ihospital.insurance.policy.Benefits;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,7 +24,7 @@ import net.jqwik.api.Provide;
  * exactly one party, no cap exceeded, the deductible never used twice, voids restoring the year exactly,
  * and the same claim always split the same way.
  */
-class AdjudicationProperties {
+class AdjudicationPropertiesTest {
 
     record Year(Benefits benefits, Map<String, CatalogueItem> catalogue, List<List<Adjudication.Line>> claims, List<Boolean> voided) {
     }

@@ -1,4 +1,4 @@
-package org.ihospital.insurance.claim;
+package org.ihospital.insurance.catalogue;
 
 /** The insurance catalogue's classes (医保目录): what the basic medical insurance pays for. */
 public enum CatalogueClass {

@@ -1,4 +1,6 @@
-package org.ihospital.insurance.claim;
+package org.ihospital.insurance.policy;
+
+import org.ihospital.insurance.money.Fen;
 
 /**
  * What a patient's coverage pays, by payer in order of liability: the basic medical insurance (基本医保)

@@ -1,4 +1,4 @@
-package org.ihospital.insurance.claim;
+package org.ihospital.insurance.catalogue;
 
 /** A drug as the insurance catalogue prices and classes it: unit price in fen, and how many units one prescription may claim. */
 public record CatalogueItem(String drugCode, CatalogueClass catalogueClass, long unitPrice, int quantityLimit) {

@@ -1,0 +1,247 @@
+package org.ihospital.insurance.claim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.ihospital.commons.messaging.EventSource;
+import org.ihospital.commons.messaging.PendingEvent;
+import org.ihospital.commons.messaging.RecordedEvents;
+
+/**
+ * The insurance claim of one approved prescription (医保结算单): adjudicated with its split, or rejected
+ * (self-pay, or not even priceable); settled once when the medicine is delivered, or voided (giving the
+ * patient's year back exactly what it took).
+ */
+@Entity
+@Table(name = "claim")
+public class Claim implements EventSource {
+
+    public enum Status {
+        ADJUDICATED, REJECTED, SETTLED, VOIDED
+    }
+
+    @Id
+    private UUID id;
+    @Column(name = "prescription_id")
+    private UUID prescriptionId;
+    @Column(name = "patient_id")
+    private UUID patientId;
+    @Column(name = "patient_account")
+    private String patientAccount;
+    private int year;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private long total;
+    @Column(name = "basic_pays")
+    private long basicPays;
+    @Column(name = "supplementary_pays")
+    private long supplementaryPays;
+    @Column(name = "patient_pays")
+    private Long patientPays;
+    @Column(name = "takes_deductible")
+    private long takesDeductible;
+    @Column(name = "takes_basic")
+    private long takesBasic;
+    @Column(name = "takes_supplementary")
+    private long takesSupplementary;
+    private String reason;
+    @Column(name = "policy_id")
+    private UUID policyId;
+    @Column(name = "adjudicated_at")
+    private Instant adjudicatedAt;
+    @Column(name = "settled_at")
+    private Instant settledAt;
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
+    @OrderBy("line")
+    private List<ClaimLine> lines = new ArrayList<>();
+
+    @Transient
+    private final RecordedEvents events = new RecordedEvents();
+
+    protected Claim() {
+    }
+
+    /** Whose prescription, and when it was approved (which year's accumulators it counts against). */
+    public record Prescription(UUID prescriptionId, UUID patientId, String patientAccount, int year) {
+    }
+
+    private static Claim of(Prescription p, Instant now) {
+        Claim c = new Claim();
+        c.id = UUID.randomUUID();
+        c.prescriptionId = p.prescriptionId();
+        c.patientId = p.patientId();
+        c.patientAccount = p.patientAccount();
+        c.year = p.year();
+        c.adjudicatedAt = now;
+        return c;
+    }
+
+    /** The policy covers it: the split stands, and the year takes what it takes. */
+    static Claim adjudicated(Prescription p, UUID policy, Adjudication.Split split, Instant now) {
+        Claim c = of(p, now);
+        c.status = Status.ADJUDICATED;
+        c.policyId = policy;
+        c.lines.addAll(split.lines().stream().map(ClaimLine::of).toList());
+        c.total = split.total();
+        c.basicPays = split.basicPays();
+        c.supplementaryPays = split.supplementaryPays();
+        c.patientPays = split.patientPays();
+        c.takesDeductible = split.takes().deductibleUsed();
+        c.takesBasic = split.takes().basicPaid();
+        c.takesSupplementary = split.takes().supplementaryPaid();
+        c.events.record(ClaimEvents.adjudicated(c, now));
+        return c;
+    }
+
+    /** No coverage: the patient pays the full price (the split with no payer). */
+    static Claim selfPay(Prescription p, Adjudication.Split fullPrice, String reason, Instant now) {
+        Claim c = of(p, now);
+        c.status = Status.REJECTED;
+        c.lines.addAll(fullPrice.lines().stream().map(ClaimLine::of).toList());
+        c.total = fullPrice.total();
+        c.patientPays = fullPrice.total();
+        c.reason = reason;
+        c.events.record(ClaimEvents.rejected(c, now));
+        return c;
+    }
+
+    /** Not even priceable (a drug the catalogue lacks): rejected with the reason, nothing to pay online. */
+    static Claim unpriceable(Prescription p, List<Adjudication.Line> lines, String reason, Instant now) {
+        Claim c = of(p, now);
+        c.status = Status.REJECTED;
+        c.lines.addAll(lines.stream().map(ClaimLine::unpriced).toList());
+        c.reason = reason;
+        c.events.record(ClaimEvents.rejected(c, now));
+        return c;
+    }
+
+    /** What it took from the patient's year (nothing unless adjudicated). */
+    YearToDate takes() {
+        return new YearToDate(takesDeductible, takesBasic, takesSupplementary);
+    }
+
+    /**
+     * The medicine was delivered: settled, once.
+     *
+     * @return whether it was settled now
+     */
+    boolean settle(Instant now) {
+        if (status != Status.ADJUDICATED && status != Status.REJECTED || settledAt != null) {
+            return false;
+        }
+        if (status == Status.ADJUDICATED) {
+            status = Status.SETTLED;
+        }
+        settledAt = now;
+        events.record(ClaimEvents.settled(this, now));
+        return true;
+    }
+
+    /**
+     * It will never be settled (cancelled, unroutable, revoked, expired): voided, once; an adjudicated claim
+     * gives its take back to the patient's year, which the caller does.
+     *
+     * @return whether it was voided now
+     */
+    boolean voidFor(String why, Instant now) {
+        if (status == Status.VOIDED || status == Status.SETTLED || settledAt != null) {
+            return false;
+        }
+        status = Status.VOIDED;
+        reason = why;
+        voidedAt = now;
+        events.record(ClaimEvents.voided(this, why, now));
+        return true;
+    }
+
+    @Override
+    public List<PendingEvent> drainEvents() {
+        return events.drain();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID prescriptionId() {
+        return prescriptionId;
+    }
+
+    public UUID patientId() {
+        return patientId;
+    }
+
+    public String patientAccount() {
+        return patientAccount;
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long basicPays() {
+        return basicPays;
+    }
+
+    public long supplementaryPays() {
+        return supplementaryPays;
+    }
+
+    public long insurerPays() {
+        return basicPays + supplementaryPays;
+    }
+
+    public Long patientPays() {
+        return patientPays;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public UUID policyId() {
+        return policyId;
+    }
+
+    public Instant adjudicatedAt() {
+        return adjudicatedAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public Instant voidedAt() {
+        return voidedAt;
+    }
+
+    public List<ClaimLine> lines() {
+        return List.copyOf(lines);
+    }
+}

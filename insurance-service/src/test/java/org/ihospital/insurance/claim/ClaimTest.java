@@ -1,0 +1,266 @@
+package org.ihospital.insurance.claim;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import org.ihospital.commons.testing.Database;
+import org.ihospital.commons.testing.KafkaProbe;
+import org.ihospital.commons.testing.Keycloak;
+import org.ihospital.contracts.EventContracts;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Claims end to end: policies and coverage through the API, approved reviews arriving by Kafka, the
+ * split and the patient's year in PostgreSQL, claim events through the outbox. Real servers.
+ */
+@QuarkusTest
+class ClaimTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+
+    /** 200.00 deductible, 800.00 cap, class B 10 % first, 80 % reimbursed, a 50 % supplementary plan capped at 300.00. */
+    private static String policy() {
+        return given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON).body("""
+                {"name":"门诊慢特病 %d","deductible":20000,"annualCap":80000,"classBSelfPay":1000,"reimbursement":8000,
+                 "supplementary":{"reimbursement":5000,"annualCap":30000,"coversClassC":false},
+                 "validFrom":"%d-01-01","validUntil":"%d-12-31"}""".formatted(YEAR, YEAR, YEAR))
+                .post("/api/v1/policies").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static Response cover(UUID patient, String policy, String from, String until) {
+        return given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"policyId\":\"" + policy + "\",\"validFrom\":\"" + from + "\",\"validUntil\":\"" + until + "\"}")
+                .put("/api/v1/coverages/{patient}", patient);
+    }
+
+    private static UUID covered(String policy) {
+        UUID patient = UUID.randomUUID();
+        cover(patient, policy, YEAR + "-01-01", YEAR + "-12-31").then().statusCode(200);
+        return patient;
+    }
+
+    /** pharmacy-service's prescription.reviewed, as it publishes it. */
+    private static UUID approved(UUID patient, String account, String... drugAndQuantity) {
+        UUID prescription = UUID.randomUUID();
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < drugAndQuantity.length; i += 2) {
+            items.append(i == 0 ? "" : ",").append("{\"line\":%d,\"drugCode\":\"%s\",\"atc\":\"C08CA01\",\"quantity\":%s}"
+                    .formatted(i / 2 + 1, drugAndQuantity[i], drugAndQuantity[i + 1]));
+        }
+        String data = """
+                {"prescriptionId":"%s","reviewId":"%s","patientId":"%s","patientAccount":%s,"approved":true,"reason":null,
+                 "reviewedAt":"%s","pharmacistId":"p-1","region":"310104","items":[%s],"overriddenFindings":[]}"""
+                .formatted(prescription, UUID.randomUUID(), patient, account == null ? "null" : "\"" + account + "\"", Instant.now(), items);
+        send("pharmacy.reviews", prescription, "prescription.reviewed", data);
+        return prescription;
+    }
+
+    private static void send(String topic, UUID key, String type, String data) {
+        assertThat(EventContracts.violations("hospital." + type + ".v1", data)).isEmpty();
+        KafkaProbe.send(topic, key.toString(), data, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/ihospital/test", "ce_type", "hospital." + type + ".v1", "ce_subject", key.toString(),
+                "ce_time", Instant.now().toString(), "content-type", "application/json"));
+    }
+
+    private static Map<String, Object> claimOf(UUID prescription) {
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim where prescription_id = ?", prescription) == 1);
+        return Database.rows("select * from claim where prescription_id = ?", prescription).get(0);
+    }
+
+    private static List<String> events(Object claimId) {
+        return Database.rows("select type, payload::text as payload from outbox_event where subject = ? order by seq", claimId.toString()).stream()
+                .map(r -> {
+                    assertThat(EventContracts.violations((String) r.get("type"), (String) r.get("payload"))).as((String) r.get("type")).isEmpty();
+                    return ((String) r.get("type")).replace("hospital.", "").replace(".v1", "");
+                }).toList();
+    }
+
+    private static Map<String, Object> year(UUID patient) {
+        return Database.rows("select deductible_used, basic_paid, supplementary_paid from accumulator where patient_id = ? and year = ?", patient, YEAR)
+                .get(0);
+    }
+
+    @Test
+    void anApprovedPrescriptionIsSplitAndThePatientSeesTheirShare() {
+        String policy = policy();
+        UUID patient = covered(policy);
+        String user = Keycloak.newUser("patient", "patient");
+        UUID rx = approved(patient, Keycloak.subject(user), "SITAGLIPTIN-100MG-TAB", "90");
+        var claim = claimOf(rx);
+        // docs/insurance.md, claim C2 on a fresh year: 270.00; 27.00 self-pay first; 200.00 deductible; 80 % of 43.00 = 34.40
+        assertThat(claim).containsEntry("status", "ADJUDICATED").containsEntry("total", 27_000L).containsEntry("basic_pays", 3_440L);
+        assertThat((Long) claim.get("basic_pays") + (Long) claim.get("supplementary_pays") + (Long) claim.get("patient_pays")).isEqualTo(27_000L);
+        assertThat(year(patient)).containsEntry("deductible_used", 20_000L).containsEntry("basic_paid", 3_440L);
+        assertThat(events(claim.get("id"))).containsExactly("claim.adjudicated");
+
+        given().header("Authorization", Keycloak.bearer(user)).get("/api/v1/claims/{id}", claim.get("id")).then().statusCode(200)
+                .body("status", equalTo("ADJUDICATED")).body("lines[0].selfPayFirst", equalTo(2700)).body("lines[0].deductible", equalTo(20000));
+        given().header("Authorization", Keycloak.bearer(user)).get("/api/v1/claims").then().statusCode(200).body("items.size()", equalTo(1));
+        given().header("Authorization", Keycloak.bearer("patient-1")).get("/api/v1/claims/{id}", claim.get("id")).then().statusCode(404);
+        given().header("Authorization", Keycloak.bearer("auditor-1")).get("/api/v1/claims/{id}", claim.get("id")).then().statusCode(200);
+    }
+
+    @Test
+    void withoutCoverageThePatientPaysTheFullPriceAndAnUnknownDrugIsRejectedWithoutStoppingTheStream() {
+        UUID uncovered = UUID.randomUUID();
+        var selfPay = claimOf(approved(uncovered, null, "AMLODIPINE-5MG-TAB", "90"));
+        assertThat(selfPay).containsEntry("status", "REJECTED").containsEntry("patient_pays", 1_350L).containsEntry("basic_pays", 0L);
+        assertThat((String) selfPay.get("reason")).contains("no coverage");
+
+        var unknown = claimOf(approved(covered(policy()), null, "AMLODIPINE-5MG-TAB", "30", "NO-SUCH-DRUG", "1"));
+        assertThat(unknown).containsEntry("status", "REJECTED").containsEntry("patient_pays", null);
+        assertThat((String) unknown.get("reason")).contains("NO-SUCH-DRUG");
+        assertThat(events(unknown.get("id"))).containsExactly("claim.rejected");
+        // the next event of the stream is applied: nothing stuck behind the rejected one
+        claimOf(approved(uncovered, null, "AMLODIPINE-5MG-TAB", "30"));
+    }
+
+    @Test
+    void twoClaimsOfOnePatientAtOnceNeverUseTheDeductibleOrTheCapTwice() throws Exception {
+        String policy = policy();
+        for (int round = 0; round < 3; round++) {
+            UUID patient = covered(policy);
+            CountDownLatch start = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(3);
+            List<UUID> prescriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try {
+                var all = List.of(pool.submit(() -> {
+                    start.await();
+                    prescriptions.add(approved(patient, null, "TIOTROPIUM-18UG-INH", "90"));
+                    return null;
+                }), pool.submit(() -> {
+                    start.await();
+                    prescriptions.add(approved(patient, null, "TIOTROPIUM-18UG-INH", "90"));
+                    return null;
+                }), pool.submit(() -> {
+                    start.await();
+                    prescriptions.add(approved(patient, null, "EMPAGLIFLOZIN-10MG-TAB", "90"));
+                    return null;
+                }));
+                start.countDown();
+                for (var f : all) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            long basic = 0;
+            long deductible = 0;
+            long supplementary = 0;
+            for (UUID rx : prescriptions) {
+                var c = claimOf(rx);
+                basic += (Long) c.get("takes_basic");
+                deductible += (Long) c.get("takes_deductible");
+                supplementary += (Long) c.get("takes_supplementary");
+            }
+            assertThat(year(patient)).isEqualTo(Map.of("deductible_used", deductible, "basic_paid", basic, "supplementary_paid", supplementary));
+            assertThat(deductible).isEqualTo(20_000L);
+            assertThat(basic).isEqualTo(80_000L);
+            assertThat(supplementary).isEqualTo(30_000L);
+        }
+    }
+
+    @Test
+    void deliverySettlesOnceAndAVoidGivesTheYearBackExactly() {
+        String policy = policy();
+        UUID patient = covered(policy);
+        UUID first = approved(patient, null, "DAPAGLIFLOZIN-10MG-TAB", "90");
+        var settled = claimOf(first);
+        UUID second = approved(patient, null, "RIVAROXABAN-20MG-TAB", "30");
+        var voided = claimOf(second);
+        var before = Map.of("deductible_used", (Long) settled.get("takes_deductible"), "basic_paid", (Long) settled.get("takes_basic"),
+                "supplementary_paid", (Long) settled.get("takes_supplementary"));
+
+        UUID order = UUID.randomUUID();
+        String delivered = """
+                {"orderId":"%s","prescriptionId":"%s","patientId":"%s","status":"DELIVERED","at":"%s","patientPays":0,"pharmacyId":null,
+                 "trackingNumber":"SF1","reason":null}""".formatted(order, first, patient, Instant.now());
+        send("pharmacy.orders", order, "order.delivered", delivered);
+        send("pharmacy.orders", order, "order.delivered", delivered);
+        await().atMost(PATIENCE).until(() -> "SETTLED".equals(claimOf(first).get("status")));
+
+        UUID other = UUID.randomUUID();
+        send("pharmacy.orders", other, "order.cancelled", """
+                {"orderId":"%s","prescriptionId":"%s","patientId":"%s","status":"CANCELLED","at":"%s","patientPays":0,"pharmacyId":null,
+                 "trackingNumber":null,"reason":"cancelled by the patient"}""".formatted(other, second, patient, Instant.now()));
+        await().atMost(PATIENCE).until(() -> "VOIDED".equals(claimOf(second).get("status")));
+        assertThat(year(patient)).isEqualTo(before);
+        // a late cancellation of the delivered one changes nothing
+        send("pharmacy.orders", order, "order.cancelled", """
+                {"orderId":"%s","prescriptionId":"%s","patientId":"%s","status":"CANCELLED","at":"%s","patientPays":0,"pharmacyId":null,
+                 "trackingNumber":null,"reason":"late"}""".formatted(order, first, patient, Instant.now()));
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from inbox_event where type = 'hospital.order.cancelled.v1'") >= 2);
+        assertThat(claimOf(first)).containsEntry("status", "SETTLED");
+        assertThat(events(settled.get("id"))).containsExactly("claim.adjudicated", "claim.settled");
+        assertThat(events(voided.get("id"))).containsExactly("claim.adjudicated", "claim.voided");
+    }
+
+    @Test
+    void badPoliciesCoveragesAndCatalogueItemsAreProblemsAndChangeNothing() {
+        String policy = policy();
+        UUID patient = covered(policy);
+        String before = Database.fingerprint("policy", "coverage", "catalogue_item").toString();
+        var operator = given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON);
+        operator.body("""
+                {"name":"x","deductible":-1,"annualCap":80000,"classBSelfPay":1000,"reimbursement":8000,"validFrom":"2026-01-01","validUntil":"2026-12-31"}""")
+                .post("/api/v1/policies").then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON).body("""
+                {"name":"x","deductible":0,"annualCap":80000,"classBSelfPay":10001,"reimbursement":8000,"validFrom":"2026-01-01","validUntil":"2026-12-31"}""")
+                .post("/api/v1/policies").then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON).body("""
+                {"name":"x","deductible":0,"annualCap":80000,"classBSelfPay":1000,"reimbursement":8000,"validFrom":"2026-12-31","validUntil":"2026-01-01"}""")
+                .post("/api/v1/policies").then().statusCode(400);
+        cover(patient, policy, YEAR + "-06-01", YEAR + "-06-30").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/coverage-overlaps"));
+        cover(UUID.randomUUID(), policy, (YEAR - 1) + "-12-01", YEAR + "-01-31").then().statusCode(400);
+        cover(UUID.randomUUID(), UUID.randomUUID().toString(), YEAR + "-01-01", YEAR + "-01-31").then().statusCode(404);
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":10,\"quantityLimit\":30}").put("/api/v1/catalogue/NO-SUCH-DRUG").then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":-10,\"quantityLimit\":30}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"D\",\"unitPrice\":10,\"quantityLimit\":30}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":10,\"quantityLimit\":30}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then().statusCode(403);
+        assertThat(Database.fingerprint("policy", "coverage", "catalogue_item").toString()).isEqualTo(before);
+
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":15,\"quantityLimit\":90}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then()
+                .statusCode(200).body("version", equalTo(1));
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":16,\"quantityLimit\":90}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then()
+                .statusCode(200).body("version", equalTo(2));
+        given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON)
+                .body("{\"catalogueClass\":\"A\",\"unitPrice\":15,\"quantityLimit\":90}").put("/api/v1/catalogue/AMLODIPINE-5MG-TAB").then()
+                .statusCode(200).body("version", equalTo(3));
+    }
+
+    @Test
+    void theShippedCatalogueIsWhatTheMigrationLoaded() {
+        var rows = Database.rows("select drug_code, catalogue_class, unit_price, quantity_limit from catalogue_item order by drug_code");
+        var shipped = org.ihospital.contracts.ReferenceData.insuranceCatalogue();
+        assertThat(rows).hasSize(shipped.size());
+        for (var entry : shipped) {
+            if (entry.drugCode().equals("AMLODIPINE-5MG-TAB")) {
+                continue; // another test of this class changes it through the API
+            }
+            assertThat(rows).as(entry.drugCode()).contains(Map.of("drug_code", entry.drugCode(), "catalogue_class", entry.catalogueClass(),
+                    "unit_price", entry.unitPrice(), "quantity_limit", entry.quantityLimit()));
+        }
+    }
+}
