@@ -16,6 +16,11 @@ class AccumulatorRepository implements PanacheRepositoryBase<Accumulator, Accumu
      * the other. The row is made first if it is the year's first claim (native: PostgreSQL's
      * {@code ON CONFLICT DO NOTHING}, so that two first claims at once make one row).
      */
+    /** The patient's year as it stands, unlocked (for a quote: nothing is written). */
+    Uni<YearToDate> yearOf(UUID patient, int year) {
+        return findById(new Accumulator.Key(patient, year)).map(a -> a == null ? YearToDate.NONE : a.year());
+    }
+
     Uni<Accumulator> locked(UUID patient, int year) {
         return getSession().chain(s -> s.createNativeQuery("insert into accumulator (patient_id, year) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, patient).setParameter(2, year).executeUpdate())

@@ -68,6 +68,8 @@ public class Claim implements EventSource {
     private Instant settledAt;
     @Column(name = "voided_at")
     private Instant voidedAt;
+    /** A cost-control flag of hold severity waits for an auditor: nothing is dispensed meanwhile. */
+    private boolean held;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderBy("line")
@@ -79,8 +81,8 @@ public class Claim implements EventSource {
     protected Claim() {
     }
 
-    /** Whose prescription, and when it was approved (which year's accumulators it counts against). */
-    public record Prescription(UUID prescriptionId, UUID patientId, String patientAccount, int year) {
+    /** Whose prescription, when it was approved (which year's accumulators it counts against), and each line's ATC class. */
+    public record Prescription(UUID prescriptionId, UUID patientId, String patientAccount, int year, java.util.Map<Integer, String> atcByLine) {
     }
 
     private static Claim of(Prescription p, Instant now) {
@@ -95,11 +97,12 @@ public class Claim implements EventSource {
     }
 
     /** The policy covers it: the split stands, and the year takes what it takes. */
-    static Claim adjudicated(Prescription p, UUID policy, Adjudication.Split split, Instant now) {
+    static Claim adjudicated(Prescription p, UUID policy, Adjudication.Split split, boolean held, Instant now) {
         Claim c = of(p, now);
         c.status = Status.ADJUDICATED;
         c.policyId = policy;
-        c.lines.addAll(split.lines().stream().map(ClaimLine::of).toList());
+        c.held = held;
+        c.lines.addAll(split.lines().stream().map(l -> ClaimLine.of(l, p.atcByLine().get(l.line()))).toList());
         c.total = split.total();
         c.basicPays = split.basicPays();
         c.supplementaryPays = split.supplementaryPays();
@@ -115,7 +118,7 @@ public class Claim implements EventSource {
     static Claim selfPay(Prescription p, Adjudication.Split fullPrice, String reason, Instant now) {
         Claim c = of(p, now);
         c.status = Status.REJECTED;
-        c.lines.addAll(fullPrice.lines().stream().map(ClaimLine::of).toList());
+        c.lines.addAll(fullPrice.lines().stream().map(l -> ClaimLine.of(l, p.atcByLine().get(l.line()))).toList());
         c.total = fullPrice.total();
         c.patientPays = fullPrice.total();
         c.reason = reason;
@@ -127,10 +130,28 @@ public class Claim implements EventSource {
     static Claim unpriceable(Prescription p, List<Adjudication.Line> lines, String reason, Instant now) {
         Claim c = of(p, now);
         c.status = Status.REJECTED;
-        c.lines.addAll(lines.stream().map(ClaimLine::unpriced).toList());
+        c.lines.addAll(lines.stream().map(l -> ClaimLine.unpriced(l, p.atcByLine().get(l.line()))).toList());
         c.reason = reason;
         c.events.record(ClaimEvents.rejected(c, now));
         return c;
+    }
+
+    /**
+     * An auditor resolved the last holding flag: the claim is released, once.
+     *
+     * @return whether it was released now
+     */
+    boolean release(Instant now) {
+        if (!held || status != Status.ADJUDICATED) {
+            return false;
+        }
+        held = false;
+        events.record(ClaimEvents.released(this, now));
+        return true;
+    }
+
+    public boolean held() {
+        return held;
     }
 
     /** What it took from the patient's year (nothing unless adjudicated). */

@@ -15,6 +15,7 @@ final class ClaimEvents {
     static final CloudEventType REJECTED = CloudEventType.of("claim.rejected");
     static final CloudEventType SETTLED = CloudEventType.of("claim.settled");
     static final CloudEventType VOIDED = CloudEventType.of("claim.voided");
+    static final CloudEventType RELEASED = CloudEventType.of("claim.released");
 
     private ClaimEvents() {
     }
@@ -32,12 +33,15 @@ final class ClaimEvents {
     record ClaimSettled(UUID claimId, UUID prescriptionId, UUID patientId, Instant settledAt, long insurerPays, long patientPays) {
     }
 
+    record ClaimReleased(UUID claimId, UUID prescriptionId, UUID patientId, Instant releasedAt, String reason) {
+    }
+
     record ClaimVoided(UUID claimId, UUID prescriptionId, UUID patientId, Instant voidedAt, String reason) {
     }
 
     static PendingEvent adjudicated(Claim c, Instant at) {
         return new PendingEvent(TOPIC, ADJUDICATED, c.id().toString(), new ClaimAdjudicated(c.id(), c.prescriptionId(), c.patientId(), at, c.total(),
-                c.insurerPays(), c.patientPays(), false, c.lines().stream().map(l -> new Line(l.line(), l.drugCode(), l.quantity(), l.unitPrice(),
+                c.insurerPays(), c.patientPays(), c.held(), c.lines().stream().map(l -> new Line(l.line(), l.drugCode(), l.quantity(), l.unitPrice(),
                         l.catalogueClass().name(), l.amount(), l.basicPays() + l.supplementaryPays(), l.patientPays())).toList()));
     }
 
@@ -49,6 +53,11 @@ final class ClaimEvents {
     static PendingEvent settled(Claim c, Instant at) {
         return new PendingEvent(TOPIC, SETTLED, c.id().toString(), new ClaimSettled(c.id(), c.prescriptionId(), c.patientId(), at, c.insurerPays(),
                 c.patientPays() == null ? 0 : c.patientPays()));
+    }
+
+    static PendingEvent released(Claim c, Instant at) {
+        return new PendingEvent(TOPIC, RELEASED, c.id().toString(), new ClaimReleased(c.id(), c.prescriptionId(), c.patientId(), at,
+                "an auditor resolved every holding flag"));
     }
 
     static PendingEvent voided(Claim c, String reason, Instant at) {

@@ -21,6 +21,22 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return find("prescriptionId", prescription).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The patient's claims of the last year that were not voided, each with its lines: what cost control compares a new claim with. */
+    Uni<List<Claim>> recentOf(UUID patient, java.time.Instant since) {
+        return list("patientId = ?1 and status <> ?2 and adjudicatedAt >= ?3", patient, Claim.Status.VOIDED, since);
+    }
+
+    /** One page of claims with an open flag, the oldest first, one more than asked. */
+    Uni<List<Claim>> flagged(Cursor after, int limit) {
+        String query = "id in (select f.claimId from ClaimFlag f where f.resolvedAt is null)"
+                + (after == null ? "" : " and (adjudicatedAt > :at or (adjudicatedAt = :at and id > :id))");
+        Parameters p = new Parameters();
+        if (after != null) {
+            p.and("at", after.at()).and("id", after.id());
+        }
+        return find(query, Sort.ascending("adjudicatedAt", "id"), p).page(Page.ofSize(limit + 1)).list();
+    }
+
     /** One page of an account's claims, the newest first, one more than asked. */
     Uni<List<Claim>> ofAccount(String account, Cursor before, int limit) {
         String query = "patientAccount = :account" + (before == null ? "" : " and (adjudicatedAt < :at or (adjudicatedAt = :at and id < :id))");

@@ -13,6 +13,7 @@ import org.ihospital.commons.paging.Cursor;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.insurance.catalogue.CatalogueQueries;
+import org.ihospital.insurance.infrastructure.InsuranceConfig;
 import org.ihospital.insurance.policy.Benefits;
 import org.ihospital.insurance.policy.PolicyQueries;
 
@@ -29,32 +30,60 @@ public class ClaimService {
     /** Without coverage the patient pays the full price: the split with no payer. */
     private static final Benefits NO_COVERAGE = new Benefits(0, 0, 0, 0, null);
 
+    /** A line of an approved prescription. */
+    public record Item(int line, String drugCode, String atc, int quantity) {
+    }
+
     /** What a claim needs of an approved prescription. */
-    public record Approved(UUID prescriptionId, UUID patientId, String patientAccount, Instant approvedAt, List<Adjudication.Line> lines) {
+    public record Approved(UUID prescriptionId, UUID patientId, String patientAccount, Instant approvedAt, List<Item> items) {
+
+        List<Adjudication.Line> lines() {
+            return items.stream().map(i -> new Adjudication.Line(i.line(), i.drugCode(), i.quantity())).toList();
+        }
+    }
+
+    /** A flag as auditors see it. */
+    public record FlagView(UUID id, CostControl.Kind kind, CostControl.Severity severity, Integer line, String detail, String resolvedBy,
+            Instant resolvedAt, String resolution) {
+        static FlagView of(ClaimFlag f) {
+            return new FlagView(f.id(), f.kind(), f.severity(), f.line(), f.detail(), f.resolvedBy(), f.resolvedAt(), f.resolution());
+        }
     }
 
     /** A claim as the patient and auditors see it. */
-    public record ClaimView(UUID id, UUID prescriptionId, UUID patientId, String status, long total, long basicPays, long supplementaryPays,
-            Long patientPays, String reason, List<ClaimLine> lines, Instant adjudicatedAt, Instant settledAt, Instant voidedAt) {
-        static ClaimView of(Claim c) {
-            return new ClaimView(c.id(), c.prescriptionId(), c.patientId(), c.status().name(), c.total(), c.basicPays(), c.supplementaryPays(),
-                    c.patientPays(), c.reason(), c.lines(), c.adjudicatedAt(), c.settledAt(), c.voidedAt());
+    public record ClaimView(UUID id, UUID prescriptionId, UUID patientId, String status, boolean held, long total, long basicPays,
+            long supplementaryPays, Long patientPays, String reason, List<ClaimLine> lines, List<FlagView> flags, Instant adjudicatedAt,
+            Instant settledAt, Instant voidedAt) {
+        static ClaimView of(Claim c, List<ClaimFlag> flags) {
+            return new ClaimView(c.id(), c.prescriptionId(), c.patientId(), c.status().name(), c.held(), c.total(), c.basicPays(),
+                    c.supplementaryPays(), c.patientPays(), c.reason(), c.lines(), flags.stream().map(FlagView::of).toList(), c.adjudicatedAt(),
+                    c.settledAt(), c.voidedAt());
         }
+    }
+
+    /** A quote: the split a prescription would get today, without touching the patient's year. */
+    public record Quote(UUID patientId, boolean covered, long total, long basicPays, long supplementaryPays, long patientPays,
+            List<Adjudication.LineSplit> lines) {
     }
 
     public record ClaimPage(List<ClaimView> items, String nextCursor) {
     }
 
     private final ClaimRepository claims;
+    private final ClaimFlagRepository flags;
+    private final CostControl costControl;
     private final AccumulatorRepository accumulators;
     private final CatalogueQueries catalogue;
     private final PolicyQueries policies;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ClaimService(ClaimRepository claims, AccumulatorRepository accumulators, CatalogueQueries catalogue, PolicyQueries policies,
-            Outbox outbox, Clock clock) {
+    public ClaimService(ClaimRepository claims, ClaimFlagRepository flags, AccumulatorRepository accumulators, CatalogueQueries catalogue,
+            PolicyQueries policies, Outbox outbox, Clock clock, InsuranceConfig config) {
         this.claims = claims;
+        this.flags = flags;
+        this.costControl = new CostControl(config.costControl().hold().stream().map(CostControl.Kind::valueOf)
+                .collect(java.util.stream.Collectors.toSet()), config.costControl().refillInterval());
         this.accumulators = accumulators;
         this.catalogue = catalogue;
         this.policies = policies;
@@ -74,7 +103,8 @@ public class ClaimService {
             }
             Instant now = clock.instant();
             LocalDate day = LocalDate.ofInstant(approved.approvedAt(), clock.getZone());
-            var prescription = new Claim.Prescription(approved.prescriptionId(), approved.patientId(), approved.patientAccount(), day.getYear());
+            var prescription = new Claim.Prescription(approved.prescriptionId(), approved.patientId(), approved.patientAccount(), day.getYear(),
+                    approved.items().stream().filter(i -> i.atc() != null).collect(java.util.stream.Collectors.toMap(Item::line, Item::atc)));
             return catalogue.items(approved.lines().stream().map(Adjudication.Line::drugCode).toList()).chain(items -> {
                 var missing = approved.lines().stream().map(Adjudication.Line::drugCode).filter(code -> !items.containsKey(code)).findFirst();
                 if (missing.isPresent()) {
@@ -88,11 +118,25 @@ public class ClaimService {
                     return accumulators.locked(approved.patientId(), day.getYear()).chain(year -> {
                         var split = Adjudication.adjudicate(approved.lines(), items, coverage.get().benefits(), year.year());
                         year.add(split.takes());
-                        return persist(Claim.adjudicated(prescription, coverage.get().policyId(), split, now));
+                        return claims.recentOf(approved.patientId(), now.minus(java.time.Duration.ofDays(366))).chain(recent -> {
+                            var raised = costControl.check(approved.items().stream().map(i -> new CostControl.Line(i.line(), i.drugCode(), i.atc(),
+                                    i.quantity(), items.get(i.drugCode()).quantityLimit())).toList(), earlier(recent), now);
+                            boolean held = raised.stream().anyMatch(f -> f.severity() == CostControl.Severity.HOLD);
+                            Claim claim = Claim.adjudicated(prescription, coverage.get().policyId(), split, held, now);
+                            return persist(claim).chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(raised)
+                                    .onItem().transformToUniAndConcatenate(f -> flags.persist(ClaimFlag.raised(claim.id(), f))).collect().last())
+                                    .replaceWithVoid();
+                        });
                     });
                 });
             });
         });
+    }
+
+    /** The lines of the patient's other claims, for cost control: active while adjudicated and neither settled nor voided. */
+    private static List<CostControl.Earlier> earlier(List<Claim> recent) {
+        return recent.stream().flatMap(c -> c.lines().stream().map(l -> new CostControl.Earlier(l.drugCode(), l.atc(), c.adjudicatedAt(),
+                c.status() == Claim.Status.ADJUDICATED))).toList();
     }
 
     private Uni<Void> persist(Claim claim) {
@@ -128,13 +172,75 @@ public class ClaimService {
     /** A claim, for its patient, auditors and operators; to anyone else it does not exist. */
     @WithTransaction
     public Uni<ClaimView> get(Caller caller, UUID id) {
-        return claims.findById(id).map(c -> {
+        return claims.findById(id).chain(c -> {
             boolean staff = caller.is(Caller.AUDITOR) || caller.isOperator();
             if (c == null || !staff && !caller.subject().equals(c.patientAccount())) {
-                throw new ResourceNotFound("claim", id);
+                return Uni.createFrom().failure(new ResourceNotFound("claim", id));
             }
-            return ClaimView.of(c);
+            return view(c);
         });
+    }
+
+    private Uni<ClaimView> view(Claim c) {
+        return flags.of(c.id()).map(f -> ClaimView.of(c, f));
+    }
+
+    /** Claims with a flag not yet resolved, the oldest first: the auditors' work. */
+    @WithTransaction
+    public Uni<ClaimPage> flagged(String cursor, int limit) {
+        Cursor after = cursor == null ? null : Cursor.decode(cursor);
+        return claims.flagged(after, limit).map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
+                .chain(page -> io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
+                        .collect().asList().map(views -> new ClaimPage(views, page.next())));
+    }
+
+    /**
+     * An auditor resolves a flag with a reason; when no holding flag of a held claim is left open, the
+     * claim is released ({@code claim.released}) and its order may be dispensed.
+     */
+    @WithTransaction
+    public Uni<ClaimView> resolve(Caller auditor, UUID claimId, UUID flagId, String reason) {
+        return claims.findById(claimId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(claim -> {
+            if (claim == null) {
+                return Uni.createFrom().failure(new ResourceNotFound("claim", claimId));
+            }
+            return flags.locked(claimId, flagId).chain(flag -> {
+                if (flag == null) {
+                    return Uni.createFrom().failure(new ResourceNotFound("flag", flagId));
+                }
+                flag.resolve(auditor.subject(), reason, clock.instant());
+                return flags.of(claimId).chain(all -> {
+                    boolean holding = all.stream().anyMatch(f -> f.open() && f.severity() == CostControl.Severity.HOLD);
+                    if (!holding && claim.release(clock.instant())) {
+                        return outbox.publish(claim).replaceWith(ClaimView.of(claim, all));
+                    }
+                    return Uni.createFrom().item(ClaimView.of(claim, all));
+                });
+            });
+        });
+    }
+
+    /** The split a prescription would get today, against the patient's year as it stands; nothing is written. */
+    @WithTransaction
+    public Uni<Quote> quote(UUID patient, List<Adjudication.Line> lines) {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return catalogue.items(lines.stream().map(Adjudication.Line::drugCode).toList()).chain(items -> {
+            var missing = lines.stream().map(Adjudication.Line::drugCode).filter(code -> !items.containsKey(code)).findFirst();
+            if (missing.isPresent()) {
+                return Uni.createFrom().failure(new ClaimProblems.UnknownDrugs(missing.get()));
+            }
+            return policies.coverageOn(patient, day).chain(coverage -> {
+                if (coverage.isEmpty()) {
+                    return Uni.createFrom().item(quote(patient, false, Adjudication.adjudicate(lines, items, NO_COVERAGE, YearToDate.NONE)));
+                }
+                return accumulators.yearOf(patient, day.getYear()).map(year -> quote(patient, true,
+                        Adjudication.adjudicate(lines, items, coverage.get().benefits(), year)));
+            });
+        });
+    }
+
+    private static Quote quote(UUID patient, boolean covered, Adjudication.Split s) {
+        return new Quote(patient, covered, s.total(), s.basicPays(), s.supplementaryPays(), s.patientPays(), s.lines());
     }
 
     /** The caller's own claims, the newest first. */
@@ -143,6 +249,7 @@ public class ClaimService {
         Cursor before = cursor == null ? null : Cursor.decode(cursor);
         return claims.ofAccount(caller.subject(), before, limit)
                 .map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
-                .map(page -> new ClaimPage(page.map(ClaimView::of), page.next()));
+                .chain(page -> io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
+                        .collect().asList().map(views -> new ClaimPage(views, page.next())));
     }
 }

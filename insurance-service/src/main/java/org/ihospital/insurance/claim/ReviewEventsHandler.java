@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewEventsHandler implements InboxConsumer {
 
-    record Item(int line, String drugCode, int quantity) {
+    record Item(int line, String drugCode, String atc, int quantity) {
     }
 
     record Reviewed(UUID prescriptionId, UUID patientId, String patientAccount, Boolean approved, Instant reviewedAt, List<Item> items) {
@@ -61,6 +61,6 @@ public class ReviewEventsHandler implements InboxConsumer {
             return Uni.createFrom().voidItem();
         }
         return claims.adjudicate(new ClaimService.Approved(r.prescriptionId(), r.patientId(), r.patientAccount(), r.reviewedAt(),
-                r.items().stream().map(i -> new Adjudication.Line(i.line(), i.drugCode(), i.quantity())).toList()));
+                r.items().stream().map(i -> new ClaimService.Item(i.line(), i.drugCode(), i.atc(), i.quantity())).toList()));
     }
 }

@@ -263,4 +263,52 @@ class ClaimTest {
                     "unit_price", entry.unitPrice(), "quantity_limit", entry.quantityLimit()));
         }
     }
+
+    @Test
+    void aHoldingFlagWaitsForAnAuditorWhoseResolutionReleasesTheClaim() {
+        UUID patient = covered(policy());
+        var claim = claimOf(approved(patient, null, "AMLODIPINE-5MG-TAB", "120"));   // the catalogue allows 90
+        assertThat(claim).containsEntry("status", "ADJUDICATED").containsEntry("held", true);
+        var adjudicated = Database.rows("select payload::text as payload from outbox_event where subject = ? and type = 'hospital.claim.adjudicated.v1'",
+                claim.get("id").toString());
+        assertThat((String) adjudicated.get(0).get("payload")).contains("\"hold\": true");
+
+        given().header("Authorization", Keycloak.bearer("patient-1")).queryParam("flagged", true).get("/api/v1/claims").then().statusCode(403);
+        var flagged = given().header("Authorization", Keycloak.bearer("auditor-1")).queryParam("flagged", true).queryParam("limit", 100)
+                .get("/api/v1/claims").then().statusCode(200).extract().jsonPath();
+        assertThat(flagged.getList("items.id")).contains(claim.get("id").toString());
+        String flag = given().header("Authorization", Keycloak.bearer("auditor-1")).get("/api/v1/claims/{id}", claim.get("id")).then()
+                .statusCode(200).body("flags[0].kind", equalTo("QUANTITY_OVER_LIMIT")).body("flags[0].severity", equalTo("HOLD"))
+                .extract().jsonPath().getString("flags[0].id");
+
+        given().header("Authorization", Keycloak.bearer("auditor-1")).contentType(ContentType.JSON).body("{\"reason\":\" \"}")
+                .post("/api/v1/claims/{id}/flags/{flag}/resolve", claim.get("id"), flag).then().statusCode(400);
+        given().header("Authorization", Keycloak.bearer("auditor-1")).contentType(ContentType.JSON)
+                .body("{\"reason\":\"120 days' supply agreed: the patient travels abroad\"}")
+                .post("/api/v1/claims/{id}/flags/{flag}/resolve", claim.get("id"), flag).then().statusCode(200)
+                .body("held", equalTo(false)).body("flags[0].resolvedBy", equalTo(Keycloak.subject("auditor-1")));
+        given().header("Authorization", Keycloak.bearer("auditor-1")).contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
+                .post("/api/v1/claims/{id}/flags/{flag}/resolve", claim.get("id"), flag).then().statusCode(409);
+        assertThat(events(claim.get("id"))).containsExactly("claim.adjudicated", "claim.released");
+    }
+
+    @Test
+    void aQuoteShowsTheSplitAndChangesNothing() {
+        UUID patient = covered(policy());
+        String before = Database.fingerprint("accumulator", "claim").toString();
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .body("{\"patientId\":\"" + patient + "\",\"items\":[{\"drugCode\":\"SITAGLIPTIN-100MG-TAB\",\"quantity\":90}]}")
+                .post("/api/v1/quotes").then().statusCode(200).body("covered", equalTo(true)).body("total", equalTo(27000))
+                .body("basicPays", equalTo(3440));
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .body("{\"patientId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"drugCode\":\"SITAGLIPTIN-100MG-TAB\",\"quantity\":90}]}")
+                .post("/api/v1/quotes").then().statusCode(200).body("covered", equalTo(false)).body("patientPays", equalTo(27000));
+        given().header("Authorization", Keycloak.bearer("doctor-1")).contentType(ContentType.JSON)
+                .body("{\"patientId\":\"" + patient + "\",\"items\":[{\"drugCode\":\"NO-SUCH-DRUG\",\"quantity\":1}]}")
+                .post("/api/v1/quotes").then().statusCode(400).body("errors[0].field", equalTo("items"));
+        given().header("Authorization", Keycloak.bearer("patient-1")).contentType(ContentType.JSON)
+                .body("{\"patientId\":\"" + patient + "\",\"items\":[{\"drugCode\":\"SITAGLIPTIN-100MG-TAB\",\"quantity\":90}]}")
+                .post("/api/v1/quotes").then().statusCode(403);
+        assertThat(Database.fingerprint("accumulator", "claim").toString()).isEqualTo(before);
+    }
 }
