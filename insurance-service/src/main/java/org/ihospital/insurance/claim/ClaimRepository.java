@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.ihospital.commons.paging.Cursor;
 
@@ -17,8 +16,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
+    /** The prescription's claim, locked and read under the lock (native: the row lock first, then the claim with its lines). */
     Uni<Claim> ofPrescription(UUID prescription) {
-        return find("prescriptionId", prescription).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return lockedRow("select id from claim where prescription_id = ?1 for update", prescription);
+    }
+
+    Uni<Claim> locked(UUID id) {
+        return lockedRow("select id from claim where id = ?1 for update", id);
+    }
+
+    private Uni<Claim> lockedRow(String sql, UUID key) {
+        return getSession().chain(s -> s.createNativeQuery(sql, UUID.class).setParameter(1, key).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
     }
 
     /** The patient's claims of the last year that were not voided, each with its lines: what cost control compares a new claim with. */

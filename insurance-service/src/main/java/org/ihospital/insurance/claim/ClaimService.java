@@ -200,7 +200,7 @@ public class ClaimService {
      */
     @WithTransaction
     public Uni<ClaimView> resolve(Caller auditor, UUID claimId, UUID flagId, String reason) {
-        return claims.findById(claimId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(claim -> {
+        return claims.locked(claimId).chain(claim -> {
             if (claim == null) {
                 return Uni.createFrom().failure(new ResourceNotFound("claim", claimId));
             }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.ihospital.commons.paging.Cursor;
 
@@ -24,14 +23,24 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
     }
 
+    /**
+     * The order, locked until the transaction ends, read after the lock is held. (Native: the row lock first,
+     * then the entity with its collections; Hibernate's locking query could read the row before it had the
+     * lock, and a concurrent change then failed the version check.)
+     */
     Uni<Order> locked(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return lockedRow("select id from pharmacy_order where id = ?1 for update", id);
     }
 
-    /** The live (not cancelled, not unroutable) order of a prescription, locked; null when none. */
+    /** The live (not cancelled, not unroutable) order of a prescription, locked and read after the lock; null when none. */
     Uni<Order> liveOf(UUID prescription) {
-        return find("prescriptionId = ?1 and status not in (?2)", prescription, List.of(Order.Status.CANCELLED, Order.Status.UNROUTABLE))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return lockedRow("select id from pharmacy_order where prescription_id = ?1 and status not in ('CANCELLED', 'UNROUTABLE') for update",
+                prescription);
+    }
+
+    private Uni<Order> lockedRow(String sql, UUID key) {
+        return getSession().chain(s -> s.createNativeQuery(sql, UUID.class).setParameter(1, key).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
     }
 
     /** One page of an account's orders, the newest first, one more than asked. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.ihospital.commons.paging.Cursor;
 
@@ -24,7 +23,10 @@ class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
 
     /** The review locked until the transaction ends: two pharmacists deciding at once take turns, and the second sees the first's decision. */
     Uni<Review> lockByPrescription(UUID prescriptionId) {
-        return find("prescriptionId", prescriptionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        // native: the row lock first, then the review with its collections, read under the lock
+        return getSession().chain(s -> s.createNativeQuery("select id from review where prescription_id = ?1 for update", UUID.class)
+                .setParameter(1, prescriptionId).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
     }
 
     /**

@@ -60,7 +60,7 @@ class RevocationTest {
 
     private static Partners.Registered partner(FakePartner endpoint, String region) {
         var partner = Partners.register(endpoint.url(), List.of(region));
-        given().header("Authorization", partner.client().bearer()).contentType(ContentType.JSON).body("{\"AMLODIPINE-5MG-TAB\":100}")
+        given().header("Authorization", partner.client().bearer()).contentType(ContentType.JSON).body("{\"AMLODIPINE-5MG-TAB\":1000}")
                 .put("/api/v1/pharmacies/{id}/stock", partner.id()).then().statusCode(200);
         return partner;
     }
@@ -111,7 +111,7 @@ class RevocationTest {
             report(partner.client().bearer(), order, "{\"status\":\"CANCELLED\"}").then().statusCode(200).body("status", equalTo("CANCELLED"));
             report(partner.client().bearer(), order, "{\"status\":\"CANCELLED\"}").then().statusCode(200);
             assertThat(status(order)).isEqualTo("CANCELLED");
-            assertThat(stock(partner.id(), "AMLODIPINE-5MG-TAB")).containsEntry("reserved", 0).containsEntry("on_hand", 100);
+            assertThat(stock(partner.id(), "AMLODIPINE-5MG-TAB")).containsEntry("reserved", 0).containsEntry("on_hand", 1000);
             assertThat(answers(a.prescriptionId())).containsExactly("revocation.confirmed");
         }
     }
@@ -136,7 +136,8 @@ class RevocationTest {
         String region = region();
         try (FakePartner endpoint = FakePartner.start()) {
             var partner = partner(endpoint, region);
-            for (int round = 0; round < 3; round++) {
+            // ten rounds: a lock taken after the read (a version conflict, a 500) showed in about one run of three with three rounds
+            for (int round = 0; round < 10; round++) {
                 var a = priced(0, amlodipine());
                 UUID order = UUID.fromString(place(a, region).then().statusCode(201).extract().jsonPath().getString("id"));
                 report(partner.client().bearer(), order, "{\"status\":\"ACCEPTED\"}").then().statusCode(200);
@@ -165,7 +166,7 @@ class RevocationTest {
                 assertThat(status(order)).isEqualTo("DISPENSED");
                 assertThat(orderEvents(order).stream().filter("order.dispensed"::equals)).hasSize(1);
             }
-            assertThat(stock(partner.id(), "AMLODIPINE-5MG-TAB")).isEqualTo(Map.of("on_hand", 10, "reserved", 0));
+            assertThat(stock(partner.id(), "AMLODIPINE-5MG-TAB")).isEqualTo(Map.of("on_hand", 700, "reserved", 0));
         }
     }
 }
