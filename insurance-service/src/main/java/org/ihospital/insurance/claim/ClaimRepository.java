@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.paging.Cursor;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -16,19 +18,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
-    /** The prescription's claim, locked and read under the lock (native: the row lock first, then the claim with its lines). */
+    /** The prescription's claim, locked and read under the lock (commons RowLocks). */
     Uni<Claim> ofPrescription(UUID prescription) {
-        return lockedRow("select id from claim where prescription_id = ?1 for update", prescription);
+        return RowLocks.lockThenLoad(this, "select id from claim where prescription_id = ?1 for update", prescription);
     }
 
     Uni<Claim> locked(UUID id) {
-        return lockedRow("select id from claim where id = ?1 for update", id);
+        return RowLocks.lockThenLoad(this, "select id from claim where id = ?1 for update", id);
     }
 
-    private Uni<Claim> lockedRow(String sql, UUID key) {
-        return getSession().chain(s -> s.createNativeQuery(sql, UUID.class).setParameter(1, key).getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
-    }
 
     /** The patient's claims of the last year that were not voided, each with its lines: what cost control compares a new claim with. */
     Uni<List<Claim>> recentOf(UUID patient, java.time.Instant since) {

@@ -181,6 +181,12 @@ public class ClaimService {
         });
     }
 
+    /** A page of claims as shown, each with its flags. */
+    private Uni<ClaimPage> viewed(Cursor.Page<Claim> page) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
+                .collect().asList().map(views -> new ClaimPage(views, page.next()));
+    }
+
     private Uni<ClaimView> view(Claim c) {
         return flags.of(c.id()).map(f -> ClaimView.of(c, f));
     }
@@ -190,8 +196,7 @@ public class ClaimService {
     public Uni<ClaimPage> flagged(String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
         return claims.flagged(after, limit).map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
-                .chain(page -> io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
-                        .collect().asList().map(views -> new ClaimPage(views, page.next())));
+                .chain(this::viewed);
     }
 
     /**
@@ -249,7 +254,6 @@ public class ClaimService {
         Cursor before = cursor == null ? null : Cursor.decode(cursor);
         return claims.ofAccount(caller.subject(), before, limit)
                 .map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
-                .chain(page -> io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
-                        .collect().asList().map(views -> new ClaimPage(views, page.next())));
+                .chain(this::viewed);
     }
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.paging.Cursor;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -23,24 +25,15 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
     }
 
-    /**
-     * The order, locked until the transaction ends, read after the lock is held. (Native: the row lock first,
-     * then the entity with its collections; Hibernate's locking query could read the row before it had the
-     * lock, and a concurrent change then failed the version check.)
-     */
+    /** The order, locked until the transaction ends, read after the lock is held (commons RowLocks says why). */
     Uni<Order> locked(UUID id) {
-        return lockedRow("select id from pharmacy_order where id = ?1 for update", id);
+        return RowLocks.lockThenLoad(this, "select id from pharmacy_order where id = ?1 for update", id);
     }
 
     /** The live (not cancelled, not unroutable) order of a prescription, locked and read after the lock; null when none. */
     Uni<Order> liveOf(UUID prescription) {
-        return lockedRow("select id from pharmacy_order where prescription_id = ?1 and status not in ('CANCELLED', 'UNROUTABLE') for update",
+        return RowLocks.lockThenLoad(this, "select id from pharmacy_order where prescription_id = ?1 and status not in ('CANCELLED', 'UNROUTABLE') for update",
                 prescription);
-    }
-
-    private Uni<Order> lockedRow(String sql, UUID key) {
-        return getSession().chain(s -> s.createNativeQuery(sql, UUID.class).setParameter(1, key).getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
     }
 
     /** One page of an account's orders, the newest first, one more than asked. */

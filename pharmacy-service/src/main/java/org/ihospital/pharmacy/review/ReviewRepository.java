@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.paging.Cursor;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -23,10 +25,7 @@ class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
 
     /** The review locked until the transaction ends: two pharmacists deciding at once take turns, and the second sees the first's decision. */
     Uni<Review> lockByPrescription(UUID prescriptionId) {
-        // native: the row lock first, then the review with its collections, read under the lock
-        return getSession().chain(s -> s.createNativeQuery("select id from review where prescription_id = ?1 for update", UUID.class)
-                .setParameter(1, prescriptionId).getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(ids.get(0)));
+        return RowLocks.lockThenLoad(this, "select id from review where prescription_id = ?1 for update", prescriptionId);
     }
 
     /**
