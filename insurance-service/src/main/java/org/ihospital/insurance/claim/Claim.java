@@ -68,8 +68,17 @@ public class Claim implements EventSource {
     private Instant settledAt;
     @Column(name = "voided_at")
     private Instant voidedAt;
-    /** A cost-control flag of hold severity waits for an auditor: nothing is dispensed meanwhile. */
+    /** A flag of hold severity (cost control, a payer's objection) waits for an auditor: nothing is dispensed meanwhile. */
     private boolean held;
+    @Column(name = "opening_deductible_used")
+    private long openingDeductibleUsed;
+    @Column(name = "opening_basic_paid")
+    private long openingBasicPaid;
+    @Column(name = "opening_supplementary_paid")
+    private long openingSupplementaryPaid;
+    /** When the payers confirmed the split (pre-settlement): {@code claim.adjudicated} is published then. */
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderBy("line")
@@ -96,12 +105,18 @@ public class Claim implements EventSource {
         return c;
     }
 
-    /** The policy covers it: the split stands, and the year takes what it takes. */
-    static Claim adjudicated(Prescription p, UUID policy, Adjudication.Split split, boolean held, Instant now) {
+    /**
+     * The policy covers it: the split stands, and the year ({@code opening} before it) takes what it takes.
+     * It is published once the payers confirmed it ({@link #confirm}).
+     */
+    static Claim adjudicated(Prescription p, UUID policy, Adjudication.Split split, YearToDate opening, boolean held, Instant now) {
         Claim c = of(p, now);
         c.status = Status.ADJUDICATED;
         c.policyId = policy;
         c.held = held;
+        c.openingDeductibleUsed = opening.deductibleUsed();
+        c.openingBasicPaid = opening.basicPaid();
+        c.openingSupplementaryPaid = opening.supplementaryPaid();
         c.lines.addAll(split.lines().stream().map(l -> ClaimLine.of(l, p.atcByLine().get(l.line()))).toList());
         c.total = split.total();
         c.basicPays = split.basicPays();
@@ -110,7 +125,6 @@ public class Claim implements EventSource {
         c.takesDeductible = split.takes().deductibleUsed();
         c.takesBasic = split.takes().basicPaid();
         c.takesSupplementary = split.takes().supplementaryPaid();
-        c.events.record(ClaimEvents.adjudicated(c, now));
         return c;
     }
 
@@ -137,7 +151,24 @@ public class Claim implements EventSource {
     }
 
     /**
-     * An auditor resolved the last holding flag: the claim is released, once.
+     * The payers answered the pre-settlement: the claim is published ({@code claim.adjudicated}), held when
+     * a flag holds it (cost control, or a payer that refused or disagrees).
+     *
+     * @return whether it was confirmed now
+     */
+    boolean confirm(boolean payerHold, Instant now) {
+        if (status != Status.ADJUDICATED || confirmedAt != null) {
+            return false;
+        }
+        held = held || payerHold;
+        confirmedAt = now;
+        events.record(ClaimEvents.adjudicated(this, now));
+        return true;
+    }
+
+    /**
+     * An auditor resolved the last holding flag: the claim is released, once ({@code claim.released} when
+     * it was published held; before the payers confirmed it, it is simply published unheld).
      *
      * @return whether it was released now
      */
@@ -146,8 +177,19 @@ public class Claim implements EventSource {
             return false;
         }
         held = false;
-        events.record(ClaimEvents.released(this, now));
+        if (confirmedAt != null) {
+            events.record(ClaimEvents.released(this, now));
+        }
         return true;
+    }
+
+    /** What the patient's year had used before this claim. */
+    YearToDate opening() {
+        return new YearToDate(openingDeductibleUsed, openingBasicPaid, openingSupplementaryPaid);
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
     }
 
     public boolean held() {

@@ -14,6 +14,8 @@ import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.insurance.catalogue.CatalogueQueries;
 import org.ihospital.insurance.infrastructure.InsuranceConfig;
+import org.ihospital.insurance.payer.Liability;
+import org.ihospital.insurance.payer.Phase;
 import org.ihospital.insurance.policy.Benefits;
 import org.ihospital.insurance.policy.PolicyQueries;
 
@@ -50,14 +52,23 @@ public class ClaimService {
         }
     }
 
-    /** A claim as the patient and auditors see it. */
+    /** What a payer was asked and answered. */
+    public record PayerView(Liability payer, Phase phase, String idempotencyKey, PayerSubmission.Status status, String outcome, Long pays,
+            String reason, int attempts, String lastError, Instant answeredAt) {
+        static PayerView of(PayerSubmission s) {
+            return new PayerView(s.payer(), s.phase(), s.idempotencyKey(), s.status(), s.outcome(), s.payerPays(), s.reason(), s.attempts(),
+                    s.lastError(), s.answeredAt());
+        }
+    }
+
+    /** A claim as the patient and auditors see it; {@code confirmedAt} is when its payers confirmed the split. */
     public record ClaimView(UUID id, UUID prescriptionId, UUID patientId, String status, boolean held, long total, long basicPays,
-            long supplementaryPays, Long patientPays, String reason, List<ClaimLine> lines, List<FlagView> flags, Instant adjudicatedAt,
-            Instant settledAt, Instant voidedAt) {
-        static ClaimView of(Claim c, List<ClaimFlag> flags) {
+            long supplementaryPays, Long patientPays, String reason, List<ClaimLine> lines, List<FlagView> flags, List<PayerView> payers,
+            Instant adjudicatedAt, Instant confirmedAt, Instant settledAt, Instant voidedAt) {
+        static ClaimView of(Claim c, List<ClaimFlag> flags, List<PayerSubmission> payers) {
             return new ClaimView(c.id(), c.prescriptionId(), c.patientId(), c.status().name(), c.held(), c.total(), c.basicPays(),
-                    c.supplementaryPays(), c.patientPays(), c.reason(), c.lines(), flags.stream().map(FlagView::of).toList(), c.adjudicatedAt(),
-                    c.settledAt(), c.voidedAt());
+                    c.supplementaryPays(), c.patientPays(), c.reason(), c.lines(), flags.stream().map(FlagView::of).toList(),
+                    payers.stream().map(PayerView::of).toList(), c.adjudicatedAt(), c.confirmedAt(), c.settledAt(), c.voidedAt());
         }
     }
 
@@ -75,11 +86,12 @@ public class ClaimService {
     private final AccumulatorRepository accumulators;
     private final CatalogueQueries catalogue;
     private final PolicyQueries policies;
+    private final ExchangeService exchange;
     private final Outbox outbox;
     private final Clock clock;
 
     public ClaimService(ClaimRepository claims, ClaimFlagRepository flags, AccumulatorRepository accumulators, CatalogueQueries catalogue,
-            PolicyQueries policies, Outbox outbox, Clock clock, InsuranceConfig config) {
+            PolicyQueries policies, ExchangeService exchange, Outbox outbox, Clock clock, InsuranceConfig config) {
         this.claims = claims;
         this.flags = flags;
         this.costControl = new CostControl(config.costControl().hold().stream().map(CostControl.Kind::valueOf)
@@ -87,6 +99,7 @@ public class ClaimService {
         this.accumulators = accumulators;
         this.catalogue = catalogue;
         this.policies = policies;
+        this.exchange = exchange;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -94,7 +107,8 @@ public class ClaimService {
     /**
      * Adjudicates an approved prescription, once: against the coverage on the day it was approved (clinic
      * time), with the patient's year locked; no coverage → self-pay; a drug the catalogue lacks → rejected
-     * as unpriceable. Runs in the caller's (the handler's) transaction.
+     * as unpriceable. A covered claim is then sent to its payers to confirm ({@link ExchangeService}); it is
+     * published when they answered. Runs in the caller's (the handler's) transaction.
      */
     public Uni<Void> adjudicate(Approved approved) {
         return claims.ofPrescription(approved.prescriptionId()).chain(existing -> {
@@ -116,16 +130,17 @@ public class ClaimService {
                         return persist(Claim.selfPay(prescription, fullPrice, "no coverage on " + day + ": self-pay", now));
                     }
                     return accumulators.locked(approved.patientId(), day.getYear()).chain(year -> {
-                        var split = Adjudication.adjudicate(approved.lines(), items, coverage.get().benefits(), year.year());
+                        YearToDate opening = year.year();
+                        var split = Adjudication.adjudicate(approved.lines(), items, coverage.get().benefits(), opening);
                         year.add(split.takes());
                         return claims.recentOf(approved.patientId(), now.minus(java.time.Duration.ofDays(366))).chain(recent -> {
                             var raised = costControl.check(approved.items().stream().map(i -> new CostControl.Line(i.line(), i.drugCode(), i.atc(),
                                     i.quantity(), items.get(i.drugCode()).quantityLimit())).toList(), earlier(recent), now);
                             boolean held = raised.stream().anyMatch(f -> f.severity() == CostControl.Severity.HOLD);
-                            Claim claim = Claim.adjudicated(prescription, coverage.get().policyId(), split, held, now);
+                            Claim claim = Claim.adjudicated(prescription, coverage.get().policyId(), split, opening, held, now);
                             return persist(claim).chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(raised)
                                     .onItem().transformToUniAndConcatenate(f -> flags.persist(ClaimFlag.raised(claim.id(), f))).collect().last())
-                                    .replaceWithVoid();
+                                    .chain(() -> exchange.preSettle(claim, coverage.get().benefits()));
                         });
                     });
                 });
@@ -143,17 +158,24 @@ public class ClaimService {
         return claims.persist(claim).chain(() -> outbox.publish(claim)).replaceWithVoid();
     }
 
-    /** The medicine was delivered: the claim is settled, once. Runs in the caller's (the handler's) transaction. */
+    /**
+     * The medicine was delivered: the claim is settled, once, and its payers are asked to pay. Runs in the
+     * caller's (the handler's) transaction.
+     */
     public Uni<Void> settle(UUID prescription) {
         return claims.ofPrescription(prescription).chain(claim -> {
             if (claim == null || !claim.settle(clock.instant())) {
                 return Uni.createFrom().voidItem();
             }
-            return outbox.publish(claim).replaceWithVoid();
+            Uni<Void> paid = claim.status() == Claim.Status.SETTLED ? exchange.settle(claim) : Uni.createFrom().voidItem();
+            return paid.chain(() -> outbox.publish(claim)).replaceWithVoid();
         });
     }
 
-    /** It will never be settled: voided, once, and the patient's year gets back exactly what it took. Runs in the caller's transaction. */
+    /**
+     * It will never be settled: voided, once, the patient's year gets back exactly what it took, and the
+     * payers release what they confirmed. Runs in the caller's transaction.
+     */
     public Uni<Void> voidFor(UUID prescription, String why) {
         return claims.ofPrescription(prescription).chain(claim -> {
             if (claim == null) {
@@ -165,7 +187,7 @@ public class ClaimService {
             }
             Uni<Void> giveBack = took.equals(YearToDate.NONE) ? Uni.createFrom().voidItem()
                     : accumulators.locked(claim.patientId(), claim.year()).invoke(year -> year.giveBack(took)).replaceWithVoid();
-            return giveBack.chain(() -> outbox.publish(claim)).replaceWithVoid();
+            return giveBack.chain(() -> exchange.cancel(claim)).chain(() -> outbox.publish(claim)).replaceWithVoid();
         });
     }
 
@@ -188,7 +210,7 @@ public class ClaimService {
     }
 
     private Uni<ClaimView> view(Claim c) {
-        return flags.of(c.id()).map(f -> ClaimView.of(c, f));
+        return flags.of(c.id()).chain(f -> exchange.of(c).map(p -> ClaimView.of(c, f, p)));
     }
 
     /** Claims with a flag not yet resolved, the oldest first: the auditors' work. */
@@ -216,10 +238,9 @@ public class ClaimService {
                 flag.resolve(auditor.subject(), reason, clock.instant());
                 return flags.of(claimId).chain(all -> {
                     boolean holding = all.stream().anyMatch(f -> f.open() && f.severity() == CostControl.Severity.HOLD);
-                    if (!holding && claim.release(clock.instant())) {
-                        return outbox.publish(claim).replaceWith(ClaimView.of(claim, all));
-                    }
-                    return Uni.createFrom().item(ClaimView.of(claim, all));
+                    Uni<Void> released = !holding && claim.release(clock.instant()) ? outbox.publish(claim).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
+                    return released.chain(() -> exchange.of(claim)).map(p -> ClaimView.of(claim, all, p));
                 });
             });
         });

@@ -13,8 +13,9 @@ import java.util.Set;
  */
 public final class CostControl {
 
+    /** The kinds of flag an auditor sees: cost control's own, and a payer's objection (raised by the claims exchange). */
     public enum Kind {
-        QUANTITY_OVER_LIMIT, DUPLICATE_THERAPY, REFILL_TOO_FREQUENT
+        QUANTITY_OVER_LIMIT, DUPLICATE_THERAPY, REFILL_TOO_FREQUENT, PAYER_REFUSED, PAYER_DISAGREES, PAYER_UNAVAILABLE
     }
 
     public enum Severity {
@@ -32,7 +33,8 @@ public final class CostControl {
     public record Earlier(String drugCode, String atc, Instant adjudicatedAt, boolean active) {
     }
 
-    public record Flag(Kind kind, Severity severity, int line, String detail) {
+    /** A flag raised; {@code line} is null when it concerns the whole claim. */
+    public record Flag(Kind kind, Severity severity, Integer line, String detail) {
     }
 
     private final Set<Kind> holding;

@@ -11,12 +11,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.messaging.Failures;
+import org.ihospital.commons.persistence.OwnContext;
+import org.ihospital.commons.retry.RetrySchedule;
 import org.ihospital.commons.webhook.WebhookSignature;
 import org.ihospital.pharmacy.infrastructure.PharmacyConfig;
 import org.ihospital.pharmacy.partner.PartnerQueries;
@@ -26,10 +27,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -101,7 +99,7 @@ public class WebhookDispatchService {
             return;
         }
         again.set(false);
-        onOwnContext(() -> Panache.withSession(this::pass)).subscribe().with(claimed -> {
+        OwnContext.run(vertx, () -> Panache.withSession(this::pass)).subscribe().with(claimed -> {
             running.set(false);
             if (claimed > 0 || again.get()) {
                 wake();
@@ -181,12 +179,5 @@ public class WebhookDispatchService {
     private void finished(WebhookRepository.Claimed d) {
         inFlight.computeIfPresent(d.partnerId(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
         wake();
-    }
-
-    /** Hibernate Reactive needs a safe (duplicated) Vert.x context; a wake-up from an HTTP callback has none of its own. */
-    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

@@ -1,4 +1,4 @@
-package org.ihospital.pharmacy.webhook;
+package org.ihospital.commons.retry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a webhook that was not acknowledged is tried again: the first attempt is immediate, then each
- * retry waits the schedule's next step, varied by up to ±{@code jitter} of it so that the retries of
- * many deliveries (a partner back after an outage) do not arrive at once. After the last step, none.
+ * When a delivery that was not acknowledged (a webhook, a claim sent to a payer) is tried again: the
+ * first attempt is immediate, then each retry waits the schedule's next step, varied by up to
+ * ±{@code jitter} of it so that the retries of many deliveries (a partner back after an outage) do not
+ * arrive at once. After the last step, none.
  */
-record RetrySchedule(List<Duration> waits, double jitter) {
+public record RetrySchedule(List<Duration> waits, double jitter) {
 
-    RetrySchedule {
+    public RetrySchedule {
         if (waits.isEmpty() || waits.stream().anyMatch(w -> w.isNegative() || w.isZero())) {
             throw new IllegalArgumentException("the retry schedule needs positive waits: " + waits);
         }
@@ -27,7 +28,7 @@ record RetrySchedule(List<Duration> waits, double jitter) {
      * @param random   a number in [0, 1), where in the jitter band this retry falls
      * @return the time of the next attempt, or empty when the delivery has failed for good
      */
-    Optional<Instant> next(int attempts, double random, Instant now) {
+    public Optional<Instant> next(int attempts, double random, Instant now) {
         if (attempts < 1 || attempts > waits.size()) {
             return Optional.empty();
         }
@@ -37,7 +38,7 @@ record RetrySchedule(List<Duration> waits, double jitter) {
     }
 
     /** The longest any delivery can stay pending: every wait at its longest. */
-    Duration longest() {
+    public Duration longest() {
         return waits.stream().reduce(Duration.ZERO, Duration::plus).multipliedBy(Math.round((1 + jitter) * 1000)).dividedBy(1000);
     }
 }
