@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.ihospital.commons.messaging.Failures;
 import org.ihospital.commons.persistence.OwnContext;
+import org.ihospital.commons.persistence.PgNotifications;
 import org.ihospital.commons.retry.RetrySchedule;
 import org.ihospital.insurance.infrastructure.InsuranceConfig;
 import org.ihospital.insurance.infrastructure.Payers;
@@ -22,12 +24,14 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Sends queued submissions to the payers. A pass claims what is due (a lease in the database: replicas
+ * Sends queued submissions to the payers, woken as the transaction that queued them commits (and on a
+ * poll). A pass claims what is due (a lease in the database: replicas
  * share the queue, a crash loses nothing) and sends each outside any transaction. A submission sent
  * before without an answer is first asked after (reconciliation: the payer may have acted on it and the
  * answer got lost); only when the payer never received it is it sent again, with the same idempotency
@@ -42,6 +46,7 @@ public class PayerDispatchService {
     private final PayerSubmissionRepository queue;
     private final ExchangeService exchange;
     private final Payers payers;
+    private final PgNotifications notifications;
     private final InsuranceConfig.Payers config;
     private final RetrySchedule schedule;
     private final Vertx vertx;
@@ -54,8 +59,9 @@ public class PayerDispatchService {
     private final Counter attemptsFailed;
     private final Counter failed;
 
-    public PayerDispatchService(PayerSubmissionRepository queue, ExchangeService exchange, Payers payers, InsuranceConfig config, Vertx vertx,
-            Clock clock, MeterRegistry metrics) {
+    public PayerDispatchService(PayerSubmissionRepository queue, ExchangeService exchange, Payers payers, PgNotifications notifications,
+            InsuranceConfig config, Vertx vertx, Clock clock, MeterRegistry metrics) {
+        this.notifications = notifications;
         this.queue = queue;
         this.exchange = exchange;
         this.payers = payers;
@@ -70,6 +76,11 @@ public class PayerDispatchService {
                 .description("Submissions that got no answer this time (each is retried until the schedule ends)").register(metrics);
         this.failed = Counter.builder("hospital.payers.failed")
                 .description("Submissions without an answer after the last retry: the claim waits for an auditor").register(metrics);
+    }
+
+    /** A transaction that queued submissions wakes the dispatcher as it commits (the table's trigger notifies). */
+    void start(@Observes StartupEvent started) {
+        notifications.listen("payer_submission", ignored -> wake());
     }
 
     @Scheduled(every = "${hospital.insurance.payers.poll-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
