@@ -79,6 +79,9 @@ public class Claim implements EventSource {
     /** When the payers confirmed the split (pre-settlement): {@code claim.adjudicated} is published then. */
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
+    /** When its order was paid: from then on the order's events end the claim, not the prescription's expiry. */
+    @Column(name = "order_paid_at")
+    private Instant orderPaidAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderBy("line")
@@ -190,6 +193,18 @@ public class Claim implements EventSource {
 
     public Instant confirmedAt() {
         return confirmedAt;
+    }
+
+    /** Its order was paid (the first time counts). */
+    void orderPaid(Instant at) {
+        if (orderPaidAt == null) {
+            orderPaidAt = at;
+        }
+    }
+
+    /** Whether an order of it was paid: an expiry of the prescription no longer ends it. */
+    boolean orderPaid() {
+        return orderPaidAt != null;
     }
 
     public boolean held() {

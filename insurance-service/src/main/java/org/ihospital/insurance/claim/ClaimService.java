@@ -158,12 +158,36 @@ public class ClaimService {
         return claims.persist(claim).chain(() -> outbox.publish(claim)).replaceWithVoid();
     }
 
+    /** The claim's order was paid: from now on the prescription's expiry does not void it. Runs in the caller's transaction. */
+    public Uni<Void> orderPaid(UUID prescription) {
+        return claims.ofPrescription(prescription).invoke(claim -> {
+            if (claim != null) {
+                claim.orderPaid(clock.instant());
+            }
+        }).replaceWithVoid();
+    }
+
     /**
-     * The medicine was delivered: the claim is settled, once, and its payers are asked to pay. Runs in the
-     * caller's (the handler's) transaction.
+     * The prescription expired: its claim is voided unless its order was paid (then the order is delivered
+     * or cancelled, and its events end the claim). Runs in the caller's transaction.
+     */
+    public Uni<Void> expired(UUID prescription) {
+        return claims.ofPrescription(prescription).chain(claim -> claim == null || claim.orderPaid() ? Uni.createFrom().voidItem()
+                : voidFor(prescription, "the prescription expired"));
+    }
+
+    /**
+     * The medicine was delivered: the claim is settled, once, and its payers are asked to pay. A claim voided
+     * meanwhile (the expiry was heard before the payment) is not settled silently: an auditor is told.
+     * Runs in the caller's (the handler's) transaction.
      */
     public Uni<Void> settle(UUID prescription) {
         return claims.ofPrescription(prescription).chain(claim -> {
+            if (claim != null && claim.status() == Claim.Status.VOIDED) {
+                return flags.persist(ClaimFlag.raised(claim.id(), new CostControl.Flag(CostControl.Kind.DELIVERED_AFTER_VOID,
+                        CostControl.Severity.NOTICE, null, "the order was delivered after the claim was voided (" + claim.reason()
+                                + "): the patient paid their share only; settle the payers' share by hand"))).replaceWithVoid();
+            }
             if (claim == null || !claim.settle(clock.instant())) {
                 return Uni.createFrom().voidItem();
             }

@@ -13,9 +13,11 @@ import java.util.Set;
  */
 public final class CostControl {
 
-    /** The kinds of flag an auditor sees: cost control's own, and a payer's objection (raised by the claims exchange). */
+    /** The kinds of flag an auditor sees: cost control's own, a payer's objection (the claims exchange), and events out of order. */
     public enum Kind {
-        QUANTITY_OVER_LIMIT, DUPLICATE_THERAPY, REFILL_TOO_FREQUENT, PAYER_REFUSED, PAYER_DISAGREES, PAYER_UNAVAILABLE
+        QUANTITY_OVER_LIMIT, DUPLICATE_THERAPY, REFILL_TOO_FREQUENT, PAYER_REFUSED, PAYER_DISAGREES, PAYER_UNAVAILABLE,
+        /** Delivered although the claim was voided meanwhile (the prescription's expiry overtook the payment): settle by hand. */
+        DELIVERED_AFTER_VOID
     }
 
     public enum Severity {

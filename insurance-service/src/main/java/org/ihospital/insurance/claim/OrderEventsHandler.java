@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code pharmacy.orders} and {@code consultation.prescriptions}: a delivered order settles its
- * claim; a cancelled or unroutable order, a revoked or expired prescription voids it.
+ * claim; a cancelled or unroutable order, a revoked prescription voids it, and so does an expired one
+ * unless its order was paid (pharmacy delivers a paid order; the order's events end the claim).
  */
 @ApplicationScoped
 public class OrderEventsHandler implements InboxConsumer {
@@ -53,11 +54,12 @@ public class OrderEventsHandler implements InboxConsumer {
     @Override
     public Uni<Void> apply(InboundEvent event) {
         return switch (event.type().name()) {
+            case "order.paid" -> claims.orderPaid(prescription(event));
             case "order.delivered" -> claims.settle(prescription(event));
             case "order.cancelled" -> claims.voidFor(prescription(event), "the order was cancelled");
             case "order.unroutable" -> claims.voidFor(prescription(event), "no pharmacy could deliver it");
             case "prescription.revoked" -> claims.voidFor(prescription(event), "the prescription was revoked");
-            case "prescription.expired" -> claims.voidFor(prescription(event), "the prescription expired");
+            case "prescription.expired" -> claims.expired(prescription(event));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -153,6 +153,50 @@ class ClaimTest {
         assertThat(events(voided.get("id"))).containsExactly("claim.adjudicated", "claim.voided");
     }
 
+    private static void orderEvent(UUID prescription, UUID patient, String status) {
+        UUID order = UUID.randomUUID();
+        send("pharmacy.orders", order, "order." + status.toLowerCase(), """
+                {"orderId":"%s","prescriptionId":"%s","patientId":"%s","status":"%s","at":"%s","patientPays":0,"pharmacyId":null,
+                 "trackingNumber":null,"reason":null}""".formatted(order, prescription, patient, status, Instant.now()));
+    }
+
+    private static void expire(UUID prescription, UUID patient) {
+        send("consultation.prescriptions", prescription, "prescription.expired", """
+                {"prescriptionId":"%s","patientId":"%s","expiredAt":"%s"}""".formatted(prescription, patient, Instant.now()));
+    }
+
+    @Test
+    void anExpiryVoidsAClaimNobodyPaidForButNotOneWhoseOrderIsPaidAndALateDeliveryIsNeverLost() {
+        String policy = policy();
+        UUID patient = covered(policy);
+        UUID unpaid = approved(patient, null, "AMLODIPINE-5MG-TAB", "30");
+        UUID paid = approved(patient, null, "NIFEDIPINE-ER-30MG-TAB", "30");
+        claimOf(unpaid);
+        claimOf(paid);
+        orderEvent(paid, patient, "PAID");
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim where prescription_id = ? and order_paid_at is not null",
+                paid) == 1);
+        long expiries = Database.count("select count(*) from inbox_event where type = 'hospital.prescription.expired.v1'");
+        expire(unpaid, patient);
+        expire(paid, patient);
+        await().atMost(PATIENCE).until(() -> "VOIDED".equals(claimOf(unpaid).get("status")));
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from inbox_event where type = 'hospital.prescription.expired.v1'")
+                >= expiries + 2);
+        assertThat(claimOf(paid)).containsEntry("status", "ADJUDICATED");
+        orderEvent(paid, patient, "DELIVERED");
+        await().atMost(PATIENCE).until(() -> "SETTLED".equals(claimOf(paid).get("status")));
+
+        // the expiry was heard before the payment: the claim was voided, and the delivery is flagged, not lost
+        UUID overtaken = approved(patient, null, "AMLODIPINE-5MG-TAB", "30");
+        var claim = claimOf(overtaken);
+        expire(overtaken, patient);
+        await().atMost(PATIENCE).until(() -> "VOIDED".equals(claimOf(overtaken).get("status")));
+        orderEvent(overtaken, patient, "DELIVERED");
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim_flag where claim_id = ?::uuid and kind = 'DELIVERED_AFTER_VOID'",
+                claim.get("id").toString()) == 1);
+        assertThat(claimOf(overtaken)).containsEntry("status", "VOIDED");
+    }
+
     @Test
     void badPoliciesCoveragesAndCatalogueItemsAreProblemsAndChangeNothing() {
         String policy = policy();
