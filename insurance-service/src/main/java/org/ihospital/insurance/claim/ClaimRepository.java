@@ -28,9 +28,17 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     }
 
 
-    /** The patient's claims of the last year that were not voided, each with its lines: what cost control compares a new claim with. */
-    Uni<List<Claim>> recentOf(UUID patient, java.time.Instant since) {
-        return list("patientId = ?1 and status <> ?2 and adjudicatedAt >= ?3", patient, Claim.Status.VOIDED, since);
+    /**
+     * The lines of the patient's claims since {@code since} that were not voided: what cost control compares
+     * a new claim with (active: adjudicated, neither settled nor voided). One query, whatever the count.
+     */
+    Uni<List<CostControl.Earlier>> earlierLinesOf(UUID patient, java.time.Instant since) {
+        return getSession().chain(session -> session.createSelectionQuery("select l.drugCode, l.atc, c.adjudicatedAt, c.status "
+                + "from Claim c join c.lines l where c.patientId = :patient and c.status <> :voided and c.adjudicatedAt >= :since", Object[].class)
+                .setParameter("patient", patient).setParameter("voided", Claim.Status.VOIDED).setParameter("since", since)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new CostControl.Earlier((String) r[0], (String) r[1], (java.time.Instant) r[2],
+                        r[3] == Claim.Status.ADJUDICATED)).toList());
     }
 
     /** One page of claims with an open flag, the oldest first, one more than asked. */

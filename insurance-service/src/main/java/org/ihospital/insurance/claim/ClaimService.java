@@ -133,9 +133,9 @@ public class ClaimService {
                         YearToDate opening = year.year();
                         var split = Adjudication.adjudicate(approved.lines(), items, coverage.get().benefits(), opening);
                         year.add(split.takes());
-                        return claims.recentOf(approved.patientId(), now.minus(java.time.Duration.ofDays(366))).chain(recent -> {
+                        return claims.earlierLinesOf(approved.patientId(), now.minus(java.time.Duration.ofDays(366))).chain(earlier -> {
                             var raised = costControl.check(approved.items().stream().map(i -> new CostControl.Line(i.line(), i.drugCode(), i.atc(),
-                                    i.quantity(), items.get(i.drugCode()).quantityLimit())).toList(), earlier(recent), now);
+                                    i.quantity(), items.get(i.drugCode()).quantityLimit())).toList(), earlier, now);
                             boolean held = raised.stream().anyMatch(f -> f.severity() == CostControl.Severity.HOLD);
                             Claim claim = Claim.adjudicated(prescription, coverage.get().policyId(), split, opening, held, now);
                             return persist(claim).chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(raised)
@@ -146,12 +146,6 @@ public class ClaimService {
                 });
             });
         });
-    }
-
-    /** The lines of the patient's other claims, for cost control: active while adjudicated and neither settled nor voided. */
-    private static List<CostControl.Earlier> earlier(List<Claim> recent) {
-        return recent.stream().flatMap(c -> c.lines().stream().map(l -> new CostControl.Earlier(l.drugCode(), l.atc(), c.adjudicatedAt(),
-                c.status() == Claim.Status.ADJUDICATED))).toList();
     }
 
     private Uni<Void> persist(Claim claim) {
