@@ -39,9 +39,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * few hundred patients through the API, publishes approved-review events as pharmacy-service does, and
  * waits for each claim's event from insurance-service — adjudicated with the patient's year locked,
  * confirmed by both payers of the reference payer over HTTP, published through the outbox. Reports
- * claims per second and the time from the review to the claim's event.
+ * claims per second and the time from the review to the claim's event: all at once (throughput), or at a
+ * steady rate below it (latency).
  *
- * <pre>java -cp … org.ihospital.bench.ClaimsThroughput [claims (3000)] [patients (200)]</pre>
+ * <pre>java -cp … org.ihospital.bench.ClaimsThroughput [claims (3000)] [patients (1000)] [per second (0: all at once)]</pre>
  */
 public final class ClaimsThroughput {
 
@@ -59,15 +60,16 @@ public final class ClaimsThroughput {
 
     public static void main(String[] args) throws Exception {
         int claims = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        int patients = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int patients = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         String operator = token("operator-1");
         List<UUID> covered = cover(operator, patients);
         System.out.printf("covered %d patients; warming up with %d claims%n", covered.size(), Math.min(300, claims));
-        run(covered, Math.min(300, claims), false);
-        run(covered, claims, true);
+        run(covered, Math.min(300, claims), 0, false);
+        run(covered, claims, rate, true);
     }
 
-    private static void run(List<UUID> patients, int claims, boolean report) throws Exception {
+    private static void run(List<UUID> patients, int claims, int rate, boolean report) throws Exception {
         Map<UUID, Long> sent = new ConcurrentHashMap<>();
         Map<UUID, Long> answered = new ConcurrentHashMap<>();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -78,6 +80,12 @@ public final class ClaimsThroughput {
             for (int i = 0; i < claims; i++) {
                 UUID prescription = UUID.randomUUID();
                 UUID patient = patients.get(i % patients.size());
+                if (rate > 0) {
+                    long due = start + i * 1_000_000_000L / rate;
+                    while (System.nanoTime() < due) {
+                        Thread.sleep(0, 200_000);
+                    }
+                }
                 sent.put(prescription, System.nanoTime());
                 producer.send(reviewed(prescription, patient, i));
             }
@@ -95,8 +103,8 @@ public final class ClaimsThroughput {
         }
         long[] latencies = answered.entrySet().stream().mapToLong(e -> e.getValue() - sent.get(e.getKey())).sorted().toArray();
         double seconds = (end - start) / 1e9;
-        System.out.printf("%nclaims through Kafka: %d sent (in %.2f s), %d answered %s in %.2f s: %.0f claims/s%n", claims, (sentAll - start) / 1e9,
-                answered.size(), outcomes, seconds, answered.size() / seconds);
+        System.out.printf("%nclaims through Kafka: %d sent %s(in %.2f s), %d answered %s in %.2f s: %.0f claims/s%n", claims,
+                rate > 0 ? "at " + rate + "/s " : "at once ", (sentAll - start) / 1e9, answered.size(), outcomes, seconds, answered.size() / seconds);
         System.out.printf("review event -> claim event: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", pct(latencies, 50), pct(latencies, 95),
                 pct(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1_000_000);
         if (answered.size() < claims) {
