@@ -15,7 +15,10 @@
  *   POST /P/pre-settlements        GET /P/pre-settlements/{key}
  *   POST /P/settlements            GET /P/settlements/{key}
  *   POST /P/cancellations          GET /P/cancellations/{key}
- *   POST /control, DELETE /control (unsigned: {"payer","phase","mode","times","delayMs","reason"})
+ *   POST /control, DELETE /control (unsigned: {"payer","phase","mode","times","delayMs","reason"}; modes accept,
+ *                                  refuse, disagree, delay, timeout-after-accept, timeout, fail (500), reject (400),
+ *                                  malformed (200 with a body that is not an answer); "times" counts POSTs of keys
+ *                                  not answered yet)
  *   GET  /ledger/{claimId}         (unsigned)
  *   GET  /health                   (unsigned)
  *
@@ -65,7 +68,8 @@ public class ReferencePayer {
 
     static final List<String> PAYERS = List.of("basic", "supplementary");
     static final List<String> PHASES = List.of("pre-settlements", "settlements", "cancellations");
-    static final List<String> MODES = List.of("accept", "refuse", "disagree", "delay", "timeout-after-accept", "timeout", "fail");
+    static final List<String> MODES = List.of("accept", "refuse", "disagree", "delay", "timeout-after-accept", "timeout", "fail", "malformed",
+            "reject");
 
     static byte[] key;
     static Map<String, Item> catalogue;
@@ -324,6 +328,12 @@ public class ReferencePayer {
         String mode = rule == null ? "accept" : rule.mode();
         switch (mode) {
             case "fail" -> throw new Problem(500, "the payer failed (control: fail)");
+            case "reject" -> throw new Problem(400, "the payer rejects the request (control: reject)");
+            case "malformed" -> {
+                t.outcome = "a body that is not an answer [control: malformed]";
+                json(ex, 200, Map.of("status", "ok"));
+                return;
+            }
             case "timeout" -> {
                 sleep(rule.delayMs());
                 throw new Problem(504, "the payer timed out (control: timeout)");

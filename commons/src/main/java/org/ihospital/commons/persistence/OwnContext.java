@@ -20,6 +20,15 @@ public final class OwnContext {
     public static <T> Uni<T> run(Vertx vertx, Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
+            Uni<T> started;
+            try {
+                started = work.get();
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+                return;
+            }
+            started.subscribe().with(emitter::complete, emitter::fail);
+        }));
     }
 }

@@ -165,7 +165,7 @@ public class Claim implements EventSource {
         }
         held = held || payerHold;
         confirmedAt = now;
-        events.record(ClaimEvents.adjudicated(this, now));
+        events.record(ClaimEvents.adjudicated(this, adjudicatedAt));
         return true;
     }
 
@@ -228,6 +228,23 @@ public class Claim implements EventSource {
         if (status == Status.ADJUDICATED) {
             status = Status.SETTLED;
         }
+        settledAt = now;
+        events.record(ClaimEvents.settled(this, now));
+        return true;
+    }
+
+    /**
+     * Delivered although it was voided (the prescription's expiry was heard before the payment): settled
+     * after all, once — covered, it takes its share of the patient's year again, which the caller does.
+     *
+     * @return whether it was settled now
+     */
+    boolean settleAfterVoid(Instant now) {
+        if (status != Status.VOIDED || settledAt != null) {
+            return false;
+        }
+        status = policyId != null ? Status.SETTLED : Status.REJECTED;
+        reason = "delivered after it was voided (" + reason + ")";
         settledAt = now;
         events.record(ClaimEvents.settled(this, now));
         return true;

@@ -65,6 +65,7 @@ public class ClaimService {
     public record ClaimView(UUID id, UUID prescriptionId, UUID patientId, String status, boolean held, long total, long basicPays,
             long supplementaryPays, Long patientPays, String reason, List<ClaimLine> lines, List<FlagView> flags, List<PayerView> payers,
             Instant adjudicatedAt, Instant confirmedAt, Instant settledAt, Instant voidedAt) {
+        /** @param payers what its payers were asked and answered: shown to staff only (it names the payers' errors) */
         static ClaimView of(Claim c, List<ClaimFlag> flags, List<PayerSubmission> payers) {
             return new ClaimView(c.id(), c.prescriptionId(), c.patientId(), c.status().name(), c.held(), c.total(), c.basicPays(),
                     c.supplementaryPays(), c.patientPays(), c.reason(), c.lines(), flags.stream().map(FlagView::of).toList(),
@@ -178,9 +179,7 @@ public class ClaimService {
     public Uni<Void> settle(UUID prescription) {
         return claims.ofPrescription(prescription).chain(claim -> {
             if (claim != null && claim.status() == Claim.Status.VOIDED) {
-                return flags.persist(ClaimFlag.raised(claim.id(), new CostControl.Flag(CostControl.Kind.DELIVERED_AFTER_VOID,
-                        CostControl.Severity.NOTICE, null, "the order was delivered after the claim was voided (" + claim.reason()
-                                + "): the patient paid their share only; settle the payers' share by hand"))).replaceWithVoid();
+                return settleAfterVoid(claim);
             }
             if (claim == null || !claim.settle(clock.instant())) {
                 return Uni.createFrom().voidItem();
@@ -188,6 +187,28 @@ public class ClaimService {
             Uni<Void> paid = claim.status() == Claim.Status.SETTLED ? exchange.settle(claim) : Uni.createFrom().voidItem();
             return paid.chain(() -> outbox.publish(claim)).replaceWithVoid();
         });
+    }
+
+    /**
+     * Delivered after it was voided: settled after all, its share of the patient's year taken again, its
+     * payers asked to pay (one told to cancel before refuses: a notice of its own), and auditors told.
+     */
+    private Uni<Void> settleAfterVoid(Claim claim) {
+        String voided = claim.reason();
+        if (!claim.settleAfterVoid(clock.instant())) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean covered = claim.status() == Claim.Status.SETTLED;
+        YearToDate took = claim.takes();
+        Uni<Void> retaken = took.equals(YearToDate.NONE) ? Uni.createFrom().voidItem()
+                : accumulators.locked(claim.patientId(), claim.year()).invoke(year -> year.add(took)).replaceWithVoid();
+        String detail = "the order was delivered after the claim was voided (" + voided + "): settled after all"
+                + (covered ? "; its share of the patient's year was taken again and the payers were asked to pay (a payer already told to "
+                        + "cancel refuses: settle its share by hand)" : "; the patient paid the full price");
+        return retaken.chain(() -> covered ? exchange.settleAfterVoid(claim) : Uni.createFrom().voidItem())
+                .chain(() -> flags.persist(ClaimFlag.raised(claim.id(), new CostControl.Flag(CostControl.Kind.DELIVERED_AFTER_VOID,
+                        CostControl.Severity.NOTICE, null, detail))))
+                .chain(() -> outbox.publish(claim)).replaceWithVoid();
     }
 
     /**
@@ -217,18 +238,19 @@ public class ClaimService {
             if (c == null || !staff && !caller.subject().equals(c.patientAccount())) {
                 return Uni.createFrom().failure(new ResourceNotFound("claim", id));
             }
-            return view(c);
+            return view(c, staff);
         });
     }
 
-    /** A page of claims as shown, each with its flags. */
-    private Uni<ClaimPage> viewed(Cursor.Page<Claim> page) {
-        return io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(this::view)
+    /** A page of claims as shown, each with its flags (and, to staff, its payers). */
+    private Uni<ClaimPage> viewed(Cursor.Page<Claim> page, boolean staff) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(c -> view(c, staff))
                 .collect().asList().map(views -> new ClaimPage(views, page.next()));
     }
 
-    private Uni<ClaimView> view(Claim c) {
-        return flags.of(c.id()).chain(f -> exchange.of(c).map(p -> ClaimView.of(c, f, p)));
+    private Uni<ClaimView> view(Claim c, boolean staff) {
+        Uni<List<PayerSubmission>> payers = staff ? exchange.of(c) : Uni.createFrom().item(List.of());
+        return flags.of(c.id()).chain(f -> payers.map(p -> ClaimView.of(c, f, p)));
     }
 
     /** Claims with a flag not yet resolved, the oldest first: the auditors' work. */
@@ -236,7 +258,7 @@ public class ClaimService {
     public Uni<ClaimPage> flagged(String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
         return claims.flagged(after, limit).map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
-                .chain(this::viewed);
+                .chain(page -> viewed(page, true));
     }
 
     /**
@@ -293,6 +315,6 @@ public class ClaimService {
         Cursor before = cursor == null ? null : Cursor.decode(cursor);
         return claims.ofAccount(caller.subject(), before, limit)
                 .map(found -> Cursor.Page.of(found, limit, Claim::adjudicatedAt, Claim::id))
-                .chain(this::viewed);
+                .chain(page -> viewed(page, false));
     }
 }

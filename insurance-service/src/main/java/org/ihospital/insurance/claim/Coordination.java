@@ -125,13 +125,19 @@ final class Coordination {
         }
         Claimed ours = claimed(claim, payer);
         if (phase == Phase.PRE_SETTLEMENT) {
-            Map<Integer, Long> theirs = answer.lines().stream().collect(Collectors.toMap(Answer.LinePays::line, Answer.LinePays::pays, (a, b) -> a));
+            // a line the payer leaves out, it pays nothing on; a line the claim does not have is a disagreement
+            Map<Integer, Long> theirs = answer.lines().stream().collect(Collectors.toMap(Answer.LinePays::line, Answer.LinePays::pays, Long::sum));
             for (Answer.LinePays line : ours.lines()) {
-                Long pays = theirs.get(line.line());
-                if (pays == null || pays != line.pays()) {
+                long pays = theirs.getOrDefault(line.line(), 0L);
+                if (pays != line.pays()) {
                     return Optional.of(new CostControl.Flag(CostControl.Kind.PAYER_DISAGREES, severity, line.line(), who + " pays "
-                            + (pays == null ? "nothing" : Fen.yuan(pays)) + " on line " + line.line() + " where the claim says " + Fen.yuan(line.pays())));
+                            + Fen.yuan(pays) + " on line " + line.line() + " where the claim says " + Fen.yuan(line.pays())));
                 }
+            }
+            var unknown = theirs.keySet().stream().filter(l -> ours.lines().stream().noneMatch(o -> o.line() == l)).sorted().findFirst();
+            if (unknown.isPresent()) {
+                return Optional.of(new CostControl.Flag(CostControl.Kind.PAYER_DISAGREES, severity, null,
+                        who + " pays on a line " + unknown.get() + " the claim does not have"));
             }
         }
         if (answer.pays() != ours.pays()) {

@@ -16,7 +16,7 @@ public final class CostControl {
     /** The kinds of flag an auditor sees: cost control's own, a payer's objection (the claims exchange), and events out of order. */
     public enum Kind {
         QUANTITY_OVER_LIMIT, DUPLICATE_THERAPY, REFILL_TOO_FREQUENT, PAYER_REFUSED, PAYER_DISAGREES, PAYER_UNAVAILABLE,
-        /** Delivered although the claim was voided meanwhile (the prescription's expiry overtook the payment): settle by hand. */
+        /** Delivered although the claim was voided meanwhile (the expiry was heard before the payment): settled after all, for auditors to see. */
         DELIVERED_AFTER_VOID
     }
 

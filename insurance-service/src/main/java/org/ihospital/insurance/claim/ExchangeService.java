@@ -63,19 +63,38 @@ public class ExchangeService {
         return missing.chain(() -> queue(claim, all, 1));
     }
 
-    /** The claim was settled (delivered): each payer asked to pre-settle it is asked to pay, in order. */
+    /**
+     * The claim was settled (delivered): each payer asked to pre-settle it is asked to pay, in order. A
+     * covered claim that no payer was ever asked about (adjudicated before the exchange existed) is a
+     * notice for auditors: its payers' share is settled by hand.
+     */
     Uni<Void> settle(Claim claim) {
         return follow(claim, Phase.SETTLEMENT);
     }
 
-    /** The claim was voided: each payer asked to pre-settle it is told to release it (after the pre-settlement, whatever came of it). */
+    /**
+     * The claim was voided: pre-settlements not yet sent are withdrawn (never sent), and each payer that
+     * was or may have been asked is told to release it, after its pre-settlement, whatever came of it.
+     */
     Uni<Void> cancel(Claim claim) {
-        return follow(claim, Phase.CANCELLATION);
+        // withdrawn first, before this session reads any submission of the claim (a bulk update)
+        return submissions.withdrawUnsent(claim.id(), Phase.PRE_SETTLEMENT, clock.instant()).chain(() -> follow(claim, Phase.CANCELLATION));
+    }
+
+    /** Delivered after all, after it was voided: the cancellations not yet sent are withdrawn, and the payers asked to pay. */
+    Uni<Void> settleAfterVoid(Claim claim) {
+        return submissions.withdrawUnsent(claim.id(), Phase.CANCELLATION, clock.instant()).chain(() -> follow(claim, Phase.SETTLEMENT));
     }
 
     private Uni<Void> follow(Claim claim, Phase phase) {
         return submissions.ofClaim(claim.id()).chain(sent -> {
-            List<Coordination.Submission> next = sent.stream().filter(s -> s.phase() == Phase.PRE_SETTLEMENT).map(PayerSubmission::payer)
+            List<Liability> asked = sent.stream().filter(s -> s.phase() == Phase.PRE_SETTLEMENT && s.status() != PayerSubmission.Status.WITHDRAWN)
+                    .map(PayerSubmission::payer).toList();
+            if (asked.isEmpty() && phase == Phase.SETTLEMENT && claim.policyId() != null) {
+                return raise(claim, new CostControl.Flag(CostControl.Kind.PAYER_UNAVAILABLE, CostControl.Severity.NOTICE, null,
+                        "no payer was ever asked to pre-settle this claim (adjudicated before the claims exchange): settle the payers' share by hand"));
+            }
+            List<Coordination.Submission> next = asked.stream()
                     .map(p -> phase == Phase.SETTLEMENT ? Coordination.settlement(claim, p) : Coordination.cancellation(claim, p)).toList();
             int seq = sent.stream().mapToInt(PayerSubmission::seq).max().orElse(0) + 1;
             return queue(claim, next, seq);
@@ -124,7 +143,9 @@ public class ExchangeService {
             if (claim == null || submission == null) {
                 return Uni.createFrom().voidItem();
             }
-            Optional<CostControl.Flag> flag = outcome.record(claim, submission);
+            Optional<CostControl.Flag> judged = outcome.record(claim, submission);
+            // a pre-settlement answered after the claim was voided needs no auditor: its cancellation follows
+            Optional<CostControl.Flag> flag = claim.status() == Claim.Status.VOIDED && s.phase() == Phase.PRE_SETTLEMENT ? Optional.empty() : judged;
             Uni<Void> raised = flag.map(f -> raise(claim, f)).orElse(Uni.createFrom().voidItem());
             if (s.phase() != Phase.PRE_SETTLEMENT) {
                 return raised;

@@ -18,7 +18,9 @@ import org.ihospital.commons.retry.RetrySchedule;
 import org.ihospital.insurance.infrastructure.InsuranceConfig;
 import org.ihospital.insurance.infrastructure.Payers;
 import org.ihospital.insurance.payer.Answer;
+import org.ihospital.insurance.payer.NoAnswer;
 import org.ihospital.insurance.payer.Payer;
+import org.ihospital.insurance.payer.Phase;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -49,6 +51,7 @@ public class PayerDispatchService {
     private final PgNotifications notifications;
     private final InsuranceConfig.Payers config;
     private final RetrySchedule schedule;
+    private final RetrySchedule preSettlementSchedule;
     private final Vertx vertx;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -67,6 +70,7 @@ public class PayerDispatchService {
         this.payers = payers;
         this.config = config.payers();
         this.schedule = new RetrySchedule(config.payers().retrySchedule(), config.payers().jitter());
+        this.preSettlementSchedule = new RetrySchedule(config.payers().preSettlementRetrySchedule(), config.payers().jitter());
         this.vertx = vertx;
         this.clock = clock;
         this.answered = Counter.builder("hospital.payers.answered").description("Submissions a payer answered").register(metrics);
@@ -118,16 +122,24 @@ public class PayerDispatchService {
         })).map(List::size);
     }
 
+    /** Sends one claimed submission; whatever happens (an exception included), its slot is given back. */
     private void send(PayerSubmissionRepository.Submission s) {
-        Payer payer = payers.of(s.payer());
-        Uni<Answer> call = s.attempts() == 1 ? payer.submit(s.phase(), s.key(), s.request())
-                : payer.find(s.phase(), s.key()).chain(found -> {
-                    if (found.isPresent()) {
-                        reconciled.increment();
-                        return Uni.createFrom().item(found.get());
-                    }
-                    return payer.submit(s.phase(), s.key(), s.request());
-                });
+        RetrySchedule schedule = s.phase() == Phase.PRE_SETTLEMENT ? preSettlementSchedule : this.schedule;
+        Uni<Answer> call = Uni.createFrom().deferred(() -> {
+            if (s.attempts() > schedule.waits().size() + 1) {
+                // attempts beyond the schedule are claims whose outcome could not be recorded (the lease ran out)
+                return Uni.createFrom().failure(new NoAnswer("the outcome of " + (s.attempts() - 1) + " attempts could not be recorded", false));
+            }
+            Payer payer = payers.of(s.payer());
+            return s.attempts() == 1 ? payer.submit(s.phase(), s.key(), s.request())
+                    : payer.find(s.phase(), s.key()).chain(found -> {
+                        if (found.isPresent()) {
+                            reconciled.increment();
+                            return Uni.createFrom().item(found.get());
+                        }
+                        return payer.submit(s.phase(), s.key(), s.request());
+                    });
+        });
         call.onItemOrFailure().transformToUni((answer, failure) -> {
             if (failure == null) {
                 answered.increment();
@@ -135,7 +147,8 @@ public class PayerDispatchService {
             }
             attemptsFailed.increment();
             String error = Failures.describe(failure);
-            Instant next = schedule.next(s.attempts(), ThreadLocalRandom.current().nextDouble(), clock.instant()).orElse(null);
+            boolean retryable = !(failure instanceof NoAnswer n) || n.retryable();
+            Instant next = retryable ? schedule.next(s.attempts(), ThreadLocalRandom.current().nextDouble(), clock.instant()).orElse(null) : null;
             if (next == null) {
                 failed.increment();
                 LOG.warnf("Submission %s to the %s payer failed for good after %d attempts: %s", s.key(), s.payer(), s.attempts(), error);

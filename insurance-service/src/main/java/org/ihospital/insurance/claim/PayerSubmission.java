@@ -25,7 +25,9 @@ import org.ihospital.insurance.payer.Phase;
 public class PayerSubmission {
 
     public enum Status {
-        PENDING, ANSWERED, FAILED
+        PENDING, ANSWERED, FAILED,
+        /** Never sent: its claim was voided first (a pre-settlement) or delivered after all (a cancellation). */
+        WITHDRAWN
     }
 
     @Id

@@ -82,6 +82,15 @@ class PayerSubmissionRepository implements PanacheRepositoryBase<PayerSubmission
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /**
+     * Withdraws a claim's submissions of a phase that were never sent (no attempt claimed them); one being
+     * sent is left alone. A bulk update: call it before the session reads the claim's submissions.
+     */
+    Uni<Integer> withdrawUnsent(UUID claim, Phase phase, java.time.Instant now) {
+        return update("status = ?1, answeredAt = ?2 where claimId = ?3 and phase = ?4 and status = ?5 and attempts = 0",
+                PayerSubmission.Status.WITHDRAWN, now, claim, phase, PayerSubmission.Status.PENDING);
+    }
+
     /** A claim's submissions in the order they go. */
     Uni<List<PayerSubmission>> ofClaim(UUID claim) {
         return list("claimId", Sort.by("seq"), claim);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.ihospital.commons.webhook.WebhookSignature;
 import org.ihospital.insurance.payer.Answer;
+import org.ihospital.insurance.payer.NoAnswer;
 import org.ihospital.insurance.payer.Payer;
 import org.ihospital.insurance.payer.Phase;
 
@@ -33,12 +34,9 @@ import io.vertx.mutiny.core.http.HttpClientRequest;
  */
 final class HttpPayer implements Payer {
 
-    /** The payer did not answer, or not with an answer. */
-    static final class NoAnswer extends RuntimeException {
-        NoAnswer(String message) {
-            super(message, null, false, false);
-        }
-    }
+    /** The statuses after which asking again may help; any other 4xx means the payer rejects the request itself. */
+    private static final java.util.Set<Integer> RETRYABLE_CLIENT_ERRORS = java.util.Set.of(408, 429);
+    private static final java.util.Set<String> OUTCOMES = java.util.Set.of(Answer.ACCEPTED, Answer.SETTLED, Answer.CANCELLED, Answer.REFUSED);
 
     private final HttpClient http;
     private final String url;
@@ -60,9 +58,9 @@ final class HttpPayer implements Payer {
     public Uni<Answer> submit(Phase phase, String key, String body) {
         return exchange(HttpMethod.POST, url + "/" + phase.path(), key, body).map(r -> {
             if (r.status() != 200) {
-                throw new NoAnswer("HTTP " + r.status());
+                throw r.failed("");
             }
-            return r.answer(json);
+            return r.answer(json, key);
         });
     }
 
@@ -74,26 +72,45 @@ final class HttpPayer implements Payer {
                 return Optional.empty();
             }
             if (r.status() != 200) {
-                throw new NoAnswer("HTTP " + r.status() + " to the question what it answered");
+                throw r.failed(" to the question what it answered");
             }
-            return Optional.of(r.answer(json));
+            return Optional.of(r.answer(json, key));
         });
     }
 
     private record Response(int status, String body) {
-        Answer answer(ObjectMapper json) {
+
+        /** The answer to {@code key}, or NoAnswer (retryable: the payer may answer properly next time). */
+        Answer answer(ObjectMapper json, String key) {
+            Answer answer;
             try {
-                return json.readValue(body, Answer.class);
+                answer = json.readValue(body, Answer.class);
             } catch (JsonProcessingException e) {
-                throw new NoAnswer("an answer that is not one: " + e.getOriginalMessage());
+                throw new NoAnswer("an answer that is not one: " + e.getOriginalMessage(), true);
             }
+            if (answer == null || !OUTCOMES.contains(answer.outcome()) || !key.equals(answer.key()) || answer.pays() < 0) {
+                throw new NoAnswer("an answer that is not one to " + key + ": " + abbreviated(body), true);
+            }
+            return answer;
+        }
+
+        NoAnswer failed(String context) {
+            boolean retryable = status >= 500 || status < 400 || RETRYABLE_CLIENT_ERRORS.contains(status);
+            return new NoAnswer("HTTP " + status + context + (body.isBlank() ? "" : ": " + abbreviated(body)), retryable);
+        }
+
+        private static String abbreviated(String text) {
+            String flat = text.replaceAll("\\s+", " ").strip();
+            return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
         }
     }
 
     private Uni<Response> exchange(HttpMethod method, String uri, String id, String body) {
         long timestamp = clock.instant().getEpochSecond();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // the request's own time-outs release the connection whatever happens to the Uni; ifNoItem is the backstop
         return http.request(new RequestOptions().setAbsoluteURI(uri).setMethod(method)
+                .setConnectTimeout(Math.max(1, timeout.toMillis() / 2)).setIdleTimeout(timeout.toMillis())
                 .putHeader(WebhookSignature.ID, id)
                 .putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
                 .putHeader(WebhookSignature.SIGNATURE, WebhookSignature.sign(List.of(secret), id, timestamp, body))

@@ -42,9 +42,19 @@ public interface InsuranceConfig {
         @WithDefault("5s")
         Duration timeout();
 
-        /** The waits before the retries of a submission that got no answer; after the last, it has failed for good. */
+        /**
+         * The waits before the retries of a settlement or cancellation that got no answer; after the last, it
+         * has failed for good (a notice for auditors: the medicine is delivered, the money can wait).
+         */
         @WithDefault("2s,10s,1m,5m,30m,2h,6h")
         List<Duration> retrySchedule();
+
+        /**
+         * The same for a pre-settlement, shorter: the patient waits for it (nothing is dispensed before), so
+         * after the last retry (about 20 minutes) the claim is held for an auditor instead of waiting hours.
+         */
+        @WithDefault("2s,10s,1m,5m,15m")
+        List<Duration> preSettlementRetrySchedule();
 
         /** Each wait varies by up to this share of it, so that retries after an outage do not arrive at once. */
         @WithDefault("0.2")

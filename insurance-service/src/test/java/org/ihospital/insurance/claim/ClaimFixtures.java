@@ -51,8 +51,11 @@ final class ClaimFixtures {
         UUID prescription = UUID.randomUUID();
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < drugAndQuantity.length; i += 2) {
-            items.append(i == 0 ? "" : ",").append("{\"line\":%d,\"drugCode\":\"%s\",\"atc\":\"C08CA01\",\"quantity\":%s}"
-                    .formatted(i / 2 + 1, drugAndQuantity[i], drugAndQuantity[i + 1]));
+            // the drug's own ATC class (a made-up code keeps a placeholder), as pharmacy-service's event carries it
+            String atc = org.ihospital.contracts.ReferenceData.drug(drugAndQuantity[i]).map(org.ihospital.contracts.ReferenceData.Drug::atc)
+                    .orElse("V99ZZ99");
+            items.append(i == 0 ? "" : ",").append("{\"line\":%d,\"drugCode\":\"%s\",\"atc\":\"%s\",\"quantity\":%s}"
+                    .formatted(i / 2 + 1, drugAndQuantity[i], atc, drugAndQuantity[i + 1]));
         }
         String data = """
                 {"prescriptionId":"%s","reviewId":"%s","patientId":"%s","patientAccount":%s,"approved":true,"reason":null,

@@ -166,11 +166,11 @@ class ClaimTest {
     }
 
     @Test
-    void anExpiryVoidsAClaimNobodyPaidForButNotOneWhoseOrderIsPaidAndALateDeliveryIsNeverLost() {
+    void anExpiryVoidsAClaimNobodyPaidForButNotOneWhoseOrderIsPaidAndALateDeliveryIsSettledAfterAll() {
         String policy = policy();
         UUID patient = covered(policy);
         UUID unpaid = approved(patient, null, "AMLODIPINE-5MG-TAB", "30");
-        UUID paid = approved(patient, null, "NIFEDIPINE-ER-30MG-TAB", "30");
+        UUID paid = approved(patient, null, "SITAGLIPTIN-100MG-TAB", "30");
         claimOf(unpaid);
         claimOf(paid);
         orderEvent(paid, patient, "PAID");
@@ -191,10 +191,15 @@ class ClaimTest {
         var claim = claimOf(overtaken);
         expire(overtaken, patient);
         await().atMost(PATIENCE).until(() -> "VOIDED".equals(claimOf(overtaken).get("status")));
+        var yearVoided = year(patient);
         orderEvent(overtaken, patient, "DELIVERED");
         await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim_flag where claim_id = ?::uuid and kind = 'DELIVERED_AFTER_VOID'",
                 claim.get("id").toString()) == 1);
-        assertThat(claimOf(overtaken)).containsEntry("status", "VOIDED");
+        // settled after all: the patient's year takes its share again
+        assertThat(claimOf(overtaken)).containsEntry("status", "SETTLED");
+        assertThat((Long) year(patient).get("basic_paid")).isEqualTo((Long) yearVoided.get("basic_paid") + (Long) claim.get("takes_basic"));
+        assertThat((Long) year(patient).get("deductible_used"))
+                .isEqualTo((Long) yearVoided.get("deductible_used") + (Long) claim.get("takes_deductible"));
     }
 
     @Test

@@ -58,11 +58,8 @@ class CoordinationTest {
         assertThat(plan.lines()).extracting(Coordination.Line::basicPays)
                 .containsExactlyElementsOf(claim.lines().stream().map(ClaimLine::basicPays).toList());
         assertThat(plan.claimed().pays()).isEqualTo(claim.supplementaryPays());
-        // every fen of every line is owed by exactly one party
-        for (ClaimLine l : claim.lines()) {
-            assertThat(l.basicPays() + l.supplementaryPays() + l.patientPays()).isEqualTo(l.amount());
-        }
-        assertThat(basic.claimed().pays() + plan.claimed().pays() + claim.patientPays()).isEqualTo(claim.total());
+        assertThat(plan.claimed().lines()).extracting(Answer.LinePays::pays)
+                .containsExactlyElementsOf(claim.lines().stream().map(ClaimLine::supplementaryPays).toList());
     }
 
     @Test
@@ -98,9 +95,18 @@ class CoordinationTest {
             assertThat(f.severity()).isEqualTo(CostControl.Severity.HOLD);
             assertThat(f.line()).isEqualTo(2);
         });
-        // a line left out is a disagreement too
+        // a line left out is one the payer pays nothing on: fine where the claim says nothing either (line 3 is class C) …
+        assertThat(fair.lines().get(2).pays()).isZero();
         assertThat(Coordination.judge(claim, Liability.BASIC, Phase.PRE_SETTLEMENT,
-                new Answer("k", Answer.ACCEPTED, fair.pays(), fair.lines().subList(0, 2), null))).map(CostControl.Flag::line).hasValue(3);
+                new Answer("k", Answer.ACCEPTED, fair.pays(), fair.lines().subList(0, 2), null))).isEmpty();
+        // … a disagreement where the claim says it pays
+        assertThat(Coordination.judge(claim, Liability.BASIC, Phase.PRE_SETTLEMENT,
+                new Answer("k", Answer.ACCEPTED, fair.pays(), fair.lines().subList(1, 3), null))).map(CostControl.Flag::line).hasValue(1);
+        // and so is a line the claim does not have
+        var extra = new java.util.ArrayList<>(fair.lines());
+        extra.add(new Answer.LinePays(9, 0));
+        assertThat(Coordination.judge(claim, Liability.BASIC, Phase.PRE_SETTLEMENT, new Answer("k", Answer.ACCEPTED, fair.pays(), extra, null)))
+                .map(CostControl.Flag::kind).hasValue(CostControl.Kind.PAYER_DISAGREES);
     }
 
     @Test

@@ -166,7 +166,7 @@ class PayerExchangeTest {
     }
 
     @Test
-    void aVoidedClaimIsReleasedByItsPayersAndCanNoLongerBeSettled() {
+    void aVoidedClaimIsReleasedByItsPayersAndADeliveryAfterItIsSettledAfterAllForAuditorsToSee() {
         UUID patient = covered(policy());
         UUID rx = approved(patient, null, "SITAGLIPTIN-100MG-TAB", "90");
         Object id = claimOf(rx).get("id");
@@ -179,11 +179,66 @@ class PayerExchangeTest {
         assertThat(entry(id, "basic", "pre-settlements")).containsEntry("cancelled", true);
         assertThat(entry(id, "supplementary", "pre-settlements")).containsEntry("cancelled", true);
         assertThat(entry(id, "basic", "cancellations")).containsEntry("outcome", "CANCELLED");
-        // a late delivery of the voided claim's order changes nothing and sends nothing
-        long delivered = Database.count("select count(*) from inbox_event where type = 'hospital.order.delivered.v1'");
+        var yearAfterVoid = ClaimFixtures.year(patient);
+        assertThat(yearAfterVoid).containsEntry("basic_paid", 0L).containsEntry("deductible_used", 0L);
+
+        // delivered after all (an order the void had not caught up with): settled, the year takes its share again,
+        // the payers that released it are asked to pay and refuse, and the auditors see all of it
         deliver(rx, patient);
-        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from inbox_event where type = 'hospital.order.delivered.v1'") > delivered);
-        assertThat(submissions(id)).noneMatch(r -> "SETTLEMENT".equals(r.get("phase")));
-        assertThat(events(id)).containsExactly("claim.adjudicated", "claim.voided");
+        await().atMost(PATIENCE).until(() -> submissions(id).stream().filter(r -> "SETTLEMENT".equals(r.get("phase"))
+                && "ANSWERED".equals(r.get("status"))).count() == 2);
+        assertThat(claimOf(rx)).containsEntry("status", "SETTLED");
+        assertThat(ClaimFixtures.year(patient)).containsEntry("basic_paid", 3_440L).containsEntry("deductible_used", 20_000L)
+                .containsEntry("supplementary_paid", 11_780L);
+        assertThat(submissions(id)).filteredOn(r -> "SETTLEMENT".equals(r.get("phase"))).extracting(r -> r.get("outcome"))
+                .containsOnly("REFUSED");
+        assertThat(Database.rows("select kind, severity from claim_flag where claim_id = ?::uuid order by kind", id.toString()))
+                .containsExactlyInAnyOrder(Map.of("kind", "DELIVERED_AFTER_VOID", "severity", "NOTICE"),
+                        Map.of("kind", "PAYER_REFUSED", "severity", "NOTICE"), Map.of("kind", "PAYER_REFUSED", "severity", "NOTICE"));
+        assertThat(events(id)).containsExactly("claim.adjudicated", "claim.voided", "claim.settled");
+    }
+
+    @Test
+    void nothingIsPublishedBeforeThePayersAnswerAndAVoidMeanwhileWithdrawsWhatWasNotSent() {
+        UUID patient = covered(policy());
+        ReferencePayerProcess.control("basic", "pre-settlements", "delay", 1, 4_000);
+        UUID rx = approved(patient, null, "SITAGLIPTIN-100MG-TAB", "90");
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim where prescription_id = ?", rx) == 1);
+        Object id = Database.rows("select id from claim where prescription_id = ?", rx).get(0).get("id");
+        // the basic insurance is thinking: the claim is not published, the supplementary plan not asked yet
+        assertThat(Database.rows("select confirmed_at from claim where id = ?::uuid", id.toString()).get(0).get("confirmed_at")).isNull();
+        assertThat(events(id)).isEmpty();
+        UUID order = UUID.randomUUID();
+        send("pharmacy.orders", order, "order.cancelled", """
+                {"orderId":"%s","prescriptionId":"%s","patientId":"%s","status":"CANCELLED","at":"%s","patientPays":0,"pharmacyId":null,
+                 "trackingNumber":null,"reason":"cancelled by the patient"}""".formatted(order, rx, patient, Instant.now()));
+        await().atMost(PATIENCE).until(() -> submissions(id).stream().anyMatch(r -> "CANCELLATION".equals(r.get("phase"))
+                && "ANSWERED".equals(r.get("status"))));
+        assertThat(submissions(id)).extracting(r -> r.get("payer") + " " + r.get("phase") + " " + r.get("status"))
+                .containsExactly("BASIC PRE_SETTLEMENT ANSWERED", "SUPPLEMENTARY PRE_SETTLEMENT WITHDRAWN", "BASIC CANCELLATION ANSWERED");
+        assertThat(ReferencePayerProcess.ledger(id)).noneMatch(e -> "supplementary".equals(e.get("payer")));
+        assertThat(entry(id, "basic", "pre-settlements")).containsEntry("cancelled", true);
+        assertThat(Database.count("select count(*) from claim_flag where claim_id = ?::uuid", id.toString())).isZero();
+        assertThat(events(id)).containsExactly("claim.voided");
+    }
+
+    @Test
+    void anAnswerThatIsNotOneIsAskedAgainAndARejectedRequestGoesToAnAuditorAtOnce() {
+        ReferencePayerProcess.control("basic", "pre-settlements", "malformed", 1, 0);
+        var retried = claimOf(approved(covered(policy()), null, "AMLODIPINE-5MG-TAB", "30"));
+        assertThat(retried).containsEntry("held", false);
+        assertThat(submissions(retried.get("id")).get(0)).containsEntry("outcome", "ACCEPTED").containsEntry("attempts", 2);
+
+        ReferencePayerProcess.control("basic", "pre-settlements", "reject", 1, 0);
+        var rejected = claimOf(approved(covered(policy()), null, "AMLODIPINE-5MG-TAB", "30"));
+        assertThat(rejected).containsEntry("held", true);
+        assertThat(submissions(rejected.get("id")).get(0)).containsEntry("status", "FAILED").containsEntry("attempts", 1);
+        var flag = Database.rows("select kind, severity, detail from claim_flag where claim_id = ?::uuid", rejected.get("id").toString());
+        assertThat(flag).hasSize(1);
+        assertThat(flag.get(0)).containsEntry("kind", "PAYER_UNAVAILABLE").containsEntry("severity", "HOLD");
+        assertThat((String) flag.get(0).get("detail")).contains("HTTP 400").contains("rejects the request");
+        // the patient does not see what the payers answered; auditors do
+        given().header("Authorization", Keycloak.bearer("auditor-1")).get("/api/v1/claims/{id}", rejected.get("id")).then().statusCode(200)
+                .body("payers[0].status", equalTo("FAILED"));
     }
 }
