@@ -20,11 +20,11 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
     /** The prescription's claim, locked and read under the lock (commons RowLocks). */
     Uni<Claim> ofPrescription(UUID prescription) {
-        return RowLocks.lockThenLoad(this, "select id from claim where prescription_id = ?1 for update", prescription);
+        return RowLocks.lockIdThenLoad(this, "select c.id from Claim c where c.prescriptionId = ?1", prescription);
     }
 
     Uni<Claim> locked(UUID id) {
-        return RowLocks.lockThenLoad(this, "select id from claim where id = ?1 for update", id);
+        return RowLocks.lockIdThenLoad(this, "select c.id from Claim c where c.id = ?1", id);
     }
 
 

@@ -27,13 +27,13 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /** The order, locked until the transaction ends, read after the lock is held (commons RowLocks says why). */
     Uni<Order> locked(UUID id) {
-        return RowLocks.lockThenLoad(this, "select id from pharmacy_order where id = ?1 for update", id);
+        return RowLocks.lockIdThenLoad(this, "select o.id from Order o where o.id = ?1", id);
     }
 
     /** The live (not cancelled, not unroutable) order of a prescription, locked and read after the lock; null when none. */
     Uni<Order> liveOf(UUID prescription) {
-        return RowLocks.lockThenLoad(this, "select id from pharmacy_order where prescription_id = ?1 and status not in ('CANCELLED', 'UNROUTABLE') for update",
-                prescription);
+        return RowLocks.lockIdThenLoad(this, "select o.id from Order o where o.prescriptionId = ?1 and o.status not in (?2, ?3)", prescription,
+                Order.Status.CANCELLED, Order.Status.UNROUTABLE);
     }
 
     /** One page of an account's orders, the newest first, one more than asked. */

@@ -25,7 +25,7 @@ class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
 
     /** The review locked until the transaction ends: two pharmacists deciding at once take turns, and the second sees the first's decision. */
     Uni<Review> lockByPrescription(UUID prescriptionId) {
-        return RowLocks.lockThenLoad(this, "select id from review where prescription_id = ?1 for update", prescriptionId);
+        return RowLocks.lockIdThenLoad(this, "select r.id from Review r where r.prescriptionId = ?1", prescriptionId);
     }
 
     /**
