@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 import org.ihospital.commons.messaging.Failures;
 import org.ihospital.commons.persistence.OwnContext;
 import org.ihospital.commons.persistence.PgNotifications;
-import org.ihospital.commons.retry.RetrySchedule;
+import org.ihospital.commons.queue.Passes;
+import org.ihospital.commons.queue.RetrySchedule;
 import org.ihospital.insurance.infrastructure.InsuranceConfig;
 import org.ihospital.insurance.infrastructure.Payers;
 import org.ihospital.insurance.payer.Answer;
@@ -55,8 +55,7 @@ public class PayerDispatchService {
     private final Vertx vertx;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Passes passes;
     private final Counter answered;
     private final Counter reconciled;
     private final Counter attemptsFailed;
@@ -73,6 +72,7 @@ public class PayerDispatchService {
         this.preSettlementSchedule = new RetrySchedule(config.payers().preSettlementRetrySchedule(), config.payers().jitter());
         this.vertx = vertx;
         this.clock = clock;
+        this.passes = new Passes(vertx, "Payer dispatch", this::pass);
         this.answered = Counter.builder("hospital.payers.answered").description("Submissions a payer answered").register(metrics);
         this.reconciled = Counter.builder("hospital.payers.reconciled")
                 .description("Answers found by asking a payer after a submission got no answer (it had acted on it)").register(metrics);
@@ -94,20 +94,7 @@ public class PayerDispatchService {
 
     /** Runs a pass now, or right after the running one. */
     public void wake() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        OwnContext.run(vertx, () -> Panache.withSession(this::pass)).subscribe().with(claimed -> {
-            running.set(false);
-            if (claimed > 0 || again.get()) {
-                wake();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("Payer dispatch pass failed, will retry: %s", Failures.describe(failure));
-        });
+        passes.wake();
     }
 
     private Uni<Integer> pass() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,8 +15,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.messaging.Failures;
-import org.ihospital.commons.persistence.OwnContext;
-import org.ihospital.commons.retry.RetrySchedule;
+import org.ihospital.commons.queue.Passes;
+import org.ihospital.commons.queue.RetrySchedule;
 import org.ihospital.commons.webhook.WebhookSignature;
 import org.ihospital.pharmacy.infrastructure.PharmacyConfig;
 import org.ihospital.pharmacy.partner.PartnerQueries;
@@ -25,7 +24,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -57,8 +55,7 @@ public class WebhookDispatchService {
     private final HttpClient http;
     private final Clock clock;
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Passes passes;
     private final Counter delivered;
     private final Counter attemptsFailed;
     private final Counter failed;
@@ -71,6 +68,7 @@ public class WebhookDispatchService {
         this.schedule = new RetrySchedule(config.webhooks().retrySchedule(), config.webhooks().jitter());
         this.vertx = vertx;
         this.clock = clock;
+        this.passes = new Passes(vertx, "Webhook dispatch", this::pass);
         int timeout = (int) config.webhooks().timeout().toMillis();
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setIdleTimeout(timeout)
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS).setKeepAlive(true).setMaxPoolSize(config.webhooks().inFlightPerPartner())
@@ -94,20 +92,7 @@ public class WebhookDispatchService {
 
     /** Runs a pass now, or right after the running one. */
     void wake() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        OwnContext.run(vertx, () -> Panache.withSession(this::pass)).subscribe().with(claimed -> {
-            running.set(false);
-            if (claimed > 0 || again.get()) {
-                wake();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("Webhook dispatch pass failed, will retry: %s", Failures.describe(failure));
-        });
+        passes.wake();
     }
 
     /** Claims what is due and starts sending it; answers how many it claimed. */

@@ -1,4 +1,4 @@
-package org.ihospital.commons.retry;
+package org.ihospital.commons.queue;
 
 import java.time.Duration;
 import java.time.Instant;
