@@ -22,13 +22,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final int managementPort;
+    private final URI ready;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, int managementPort, Path log) {
+    private ServiceProcess(Process process, int port, URI ready, Path log) {
         this.process = process;
         this.port = port;
-        this.managementPort = managementPort;
+        this.ready = ready;
         this.log = log;
     }
 
@@ -49,15 +49,31 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.log.console.json.enabled=false"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return run(command, Map.of(), port, URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"), log, patience);
+    }
+
+    /**
+     * Starts a program that is not one of our services (a stand-in for a third party, such as the
+     * reference payer) with {@code environment} added to ours, and waits until {@code ready} answers 200.
+     *
+     * @param port the port it was told to listen on (see {@link #freePort()})
+     */
+    public static ServiceProcess program(List<String> command, Map<String, String> environment, int port, URI ready, Path log,
+            Duration patience) {
+        return run(command, environment, port, ready, log, patience);
+    }
+
+    private static ServiceProcess run(List<String> command, Map<String, String> environment, int port, URI ready, Path log, Duration patience) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            ServiceProcess service = new ServiceProcess(process, port, managementPort, log);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, ready, log);
             service.awaitReady(patience);
             return service;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + jar, e);
+            throw new IllegalStateException("cannot start " + command, e);
         }
     }
 
@@ -69,8 +85,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                var response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -123,7 +139,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
