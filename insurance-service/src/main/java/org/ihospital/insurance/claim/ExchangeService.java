@@ -77,6 +77,9 @@ public class ExchangeService {
      * was or may have been asked is told to release it, after its pre-settlement, whatever came of it.
      */
     Uni<Void> cancel(Claim claim) {
+        if (claim.policyId() == null) {
+            return Uni.createFrom().voidItem(); // not covered: no payer was ever asked
+        }
         // withdrawn first, before this session reads any submission of the claim (a bulk update)
         return submissions.withdrawUnsent(claim.id(), Phase.PRE_SETTLEMENT, clock.instant()).chain(() -> follow(claim, Phase.CANCELLATION));
     }
