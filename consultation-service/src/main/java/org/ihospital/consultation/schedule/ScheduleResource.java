@@ -46,6 +46,10 @@ public class ScheduleResource {
         static SlotView of(Slot s) {
             return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.status().name());
         }
+
+        static SlotView of(FreeSlot s) {
+            return new SlotView(s.id(), s.startsAt(), s.endsAt(), Slot.Status.OPEN.name());
+        }
     }
 
     public record ScheduleView(UUID id, UUID doctorId, LocalDate day, Instant startsAt, Instant endsAt, int slotMinutes,
@@ -88,6 +92,6 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "Free slots, earliest first")
     public Uni<List<SlotView>> free(@PathParam("doctorId") UUID doctorId, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        return schedules.freeSlots(doctorId, from, to).map(list -> list.stream().map(SlotView::of).toList());
+        return schedules.freeSlots(doctorId, from, to).map(list -> list.stream().map(s -> SlotView.of(s)).toList());
     }
 }

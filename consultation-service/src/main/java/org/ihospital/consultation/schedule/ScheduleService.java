@@ -81,7 +81,7 @@ public class ScheduleService {
 
     /** The doctor's free slots from one day to another (inclusive), earliest first; from today when no start is given. */
     @WithSession
-    public Uni<List<Slot>> freeSlots(UUID doctorId, LocalDate from, LocalDate to) {
+    public Uni<List<FreeSlot>> freeSlots(UUID doctorId, LocalDate from, LocalDate to) {
         LocalDate start = from == null ? LocalDate.now(clock) : from;
         LocalDate end = to == null ? start.plusDays(13) : to;
         if (end.isBefore(start) || start.plusDays(31).isBefore(end)) {

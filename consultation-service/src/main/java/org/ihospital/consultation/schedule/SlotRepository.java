@@ -63,9 +63,10 @@ class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
         return rows.map(n -> n == 1);
     }
 
-    Uni<List<Slot>> free(UUID doctorId, Instant from, Instant to, Instant now) {
+    /** Read as a projection: a day's search is up to a few hundred rows that nobody changes. */
+    Uni<List<FreeSlot>> free(UUID doctorId, Instant from, Instant to, Instant now) {
         return find("doctorId = ?1 and status = ?2 and startsAt >= ?3 and startsAt < ?4 and startsAt > ?5",
-                Sort.by("startsAt"), doctorId, Slot.Status.OPEN, from, to, now).list();
+                Sort.by("startsAt"), doctorId, Slot.Status.OPEN, from, to, now).project(FreeSlot.class).list();
     }
 
     Uni<Long> countFree(UUID doctorId, LocalDate day, Instant now) {
