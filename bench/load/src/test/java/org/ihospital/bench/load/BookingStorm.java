@@ -40,7 +40,7 @@ public class BookingStorm extends Simulation {
 
     private final int users = Bench.number("users", 200);
     private final int patients = Bench.number("patients", 1500);
-    private final int doctors = Math.max(BOOKINGS_PER_PATIENT, Bench.number("doctors", 20));
+    private final int doctors = Math.max(BOOKINGS_PER_PATIENT, Bench.number("doctors", 40));
     private final List<String> days = Bench.days(Bench.number("days", 7));
     private final String run = Bench.runName("storm");
     private final Hospital hospital = new Hospital(Bench.consultation(), Bench.keycloak());
