@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The benchmarks' figures, for bench/run.
 
-  report.py gatling NAME DURATION   the last Gatling run's statistics (bench/load/target/gatling) as
+  report.py gatling NAME DURATION SIMULATION
+                                    that simulation's last Gatling report (bench/load/target/gatling) as
                                     results/NAME.json: per request its successes, failures, percentiles and
                                     rate over DURATION seconds (the measured phase; warm-up requests are named
                                     'warm-up: ...' and left out)
@@ -44,11 +45,13 @@ def gatling_stats(run_dir):
     return out
 
 
-def cmd_gatling(name, duration):
-    runs = sorted((d for d in GATLING.iterdir() if (d / "js" / "stats.js").exists()), key=lambda d: d.name.rsplit("-", 1)[-1]) \
-        if GATLING.exists() else []
+def cmd_gatling(name, duration, simulation):
+    # Gatling names a report <simulation in lower case>-<timestamp>: the newest of this simulation's
+    prefix = simulation.lower() + "-"
+    runs = sorted((d for d in GATLING.iterdir() if d.name.startswith(prefix) and (d / "js" / "stats.js").exists()),
+                  key=lambda d: d.name.rsplit("-", 1)[-1]) if GATLING.exists() else []
     if not runs:
-        sys.exit("no Gatling report found in " + str(GATLING))
+        sys.exit(f"no Gatling report of {simulation} in {GATLING}")
     last = runs[-1].name
     requests = gatling_stats(GATLING / last)
     for r in requests.values():
@@ -142,8 +145,8 @@ def cmd_write(target, smoke):
 
 
 def main(argv):
-    if len(argv) >= 3 and argv[0] == "gatling":
-        cmd_gatling(argv[1], argv[2])
+    if len(argv) >= 4 and argv[0] == "gatling":
+        cmd_gatling(argv[1], argv[2], argv[3])
     elif len(argv) >= 2 and argv[0] == "write":
         cmd_write(pathlib.Path(argv[1]), "--smoke" in argv)
     else:

@@ -24,7 +24,8 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * The booking storm: {@code bench.users} patients at once, each with its own token and real-name profile,
- * look up a doctor's free slots on a day and book one (a real 201), again and again, for
+ * look up a doctor's free slots on a day and book one (a real 201; a race for a slot lost to another user is a
+ * 409 and counts as a failure, of which {@code bench.min-success} allows 1 %), again and again, for
  * {@code bench.warmup} seconds (not measured) and then {@code bench.duration} seconds. Straight to
  * consultation-service: the gateway's cost is measured by {@link GatewayReads}.
  *
@@ -74,7 +75,7 @@ public class BookingStorm extends Simulation {
                 .injectOpen(atOnceUsers(users)))
                 .protocols(http.contentTypeHeader("application/json").acceptHeader("application/json")
                         .baseUrl(Bench.consultation()).disableCaching())
-                .assertions(details("book").successfulRequests().percent().gte(99.0),
+                .assertions(details("book").successfulRequests().percent().gte((double) Bench.number("min-success", 99)),
                         global().successfulRequests().count().gte(1L));
     }
 

@@ -133,8 +133,8 @@ final class Hospital {
                 return deleted;
             }
             String token = admin;
-            parallel(ids, 4, id -> send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/hospital/users/" + id))
-                    .header("Authorization", "Bearer " + token), "DELETE", null));
+            parallel(ids, 4, id -> expect(send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/hospital/users/" + id))
+                    .header("Authorization", "Bearer " + token), "DELETE", null), 204, "removing user " + id));
             deleted += ids.size();
             admin = adminToken();
         }

@@ -5,8 +5,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Synthetic identities for the benchmark's patients: well-formed resident ID-card numbers (GB 11643: region,
- * birth date, sequence, ISO 7064 MOD 11-2 check character) and mobile numbers, different for each n. They
- * belong to nobody; the benchmark never prints them.
+ * birth date, sequence, ISO 7064 MOD 11-2 check character) and mobile numbers, different for each n. Made
+ * up, they may still coincide with a real person's by chance: they go only into the local dev database, and
+ * the benchmark never prints them.
  */
 final class IdCards {
 
