@@ -71,10 +71,11 @@ class ManifestsTest {
         }
 
         // deny by default: a policy selecting every pod, with both directions and no rule
-        assertThat(of(objects, NetworkPolicy.class)).anyMatch(p -> p.getSpec().getPodSelector().getMatchLabels() == null
-                || p.getSpec().getPodSelector().getMatchLabels().isEmpty()
-                        && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
-                        && p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty());
+        assertThat(of(objects, NetworkPolicy.class)).as("a default-deny policy").anyMatch(p -> {
+            Map<String, String> selected = p.getSpec().getPodSelector().getMatchLabels();
+            return (selected == null || selected.isEmpty()) && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                    && p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty();
+        });
         // secrets are referenced, never carried
         assertThat(objects).noneMatch(o -> o.getKind().equals("Secret"));
         for (ConfigMap cm : of(objects, ConfigMap.class)) {
