@@ -10,13 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -99,6 +106,44 @@ class ManifestsTest {
         }
         for (HorizontalPodAutoscaler h : of(objects, HorizontalPodAutoscaler.class)) {
             assertThat(h.getSpec().getMinReplicas()).as(h.getMetadata().getName()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyTopicTheServicesUseIsAKafkaTopic(String overlay) throws Exception {
+        Set<String> declared = render(overlay).stream().filter(o -> o.getKind().equals("KafkaTopic"))
+                .map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
+        Path repo = K8S.resolve("../..").normalize();
+        Set<String> used = new TreeSet<>();
+        // the event contracts' channels
+        Matcher address = Pattern.compile("(?m)^\\s+address:\\s*(\\S+)\\s*$")
+                .matcher(Files.readString(repo.resolve("contracts/src/main/resources/contracts/asyncapi.yaml")));
+        while (address.find()) {
+            used.add(address.group(1));
+        }
+        // what each service consumes, and its dead-letter topic (the commons default: <application name>.dead-letter)
+        for (String service : List.of("consultation-service", "pharmacy-service", "insurance-service")) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(repo.resolve(service).resolve("src/main/resources/application.properties"))) {
+                p.load(in);
+            }
+            p.stringPropertyNames().stream().filter(k -> k.startsWith("mp.messaging.") && k.endsWith(".topic"))
+                    .map(p::getProperty).forEach(used::add);
+            used.add(p.getProperty("hospital.messaging.dead-letter-topic", p.getProperty("quarkus.application.name") + ".dead-letter"));
+        }
+        assertThat(used).as("topics found").hasSizeGreaterThan(5);
+        assertThat(declared).as("KafkaTopics of " + overlay).containsAll(used);
+
+        for (HasMetadata topic : render(overlay)) {
+            if (topic.getKind().equals("KafkaTopic")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) topic).getAdditionalProperties().get("spec");
+                assertThat(spec.get("replicas")).as(topic.getMetadata().getName() + " replicas").isEqualTo(3);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> config = (Map<String, Object>) spec.get("config");
+                assertThat(config.get("min.insync.replicas")).as(topic.getMetadata().getName() + " min ISR").isEqualTo(2);
+            }
         }
     }
 
