@@ -112,8 +112,8 @@ class ManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
     void everyTopicTheServicesUseIsAKafkaTopic(String overlay) throws Exception {
-        Set<String> declared = render(overlay).stream().filter(o -> o.getKind().equals("KafkaTopic"))
-                .map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
+        List<HasMetadata> topics = render(overlay).stream().filter(o -> o.getKind().equals("KafkaTopic")).toList();
+        Set<String> declared = topics.stream().map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
         Path repo = K8S.resolve("../..").normalize();
         Set<String> used = new TreeSet<>();
         // the event contracts' channels
@@ -135,15 +135,13 @@ class ManifestsTest {
         assertThat(used).as("topics found").hasSizeGreaterThan(5);
         assertThat(declared).as("KafkaTopics of " + overlay).containsAll(used);
 
-        for (HasMetadata topic : render(overlay)) {
-            if (topic.getKind().equals("KafkaTopic")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) topic).getAdditionalProperties().get("spec");
-                assertThat(spec.get("replicas")).as(topic.getMetadata().getName() + " replicas").isEqualTo(3);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> config = (Map<String, Object>) spec.get("config");
-                assertThat(config.get("min.insync.replicas")).as(topic.getMetadata().getName() + " min ISR").isEqualTo(2);
-            }
+        for (HasMetadata topic : topics) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) topic).getAdditionalProperties().get("spec");
+            assertThat(spec.get("replicas")).as(topic.getMetadata().getName() + " replicas").isEqualTo(3);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) spec.get("config");
+            assertThat(config.get("min.insync.replicas")).as(topic.getMetadata().getName() + " min ISR").isEqualTo(2);
         }
     }
 

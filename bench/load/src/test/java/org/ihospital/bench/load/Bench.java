@@ -3,8 +3,11 @@ package org.ihospital.bench.load;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The knobs of the simulations (system properties, which bench/run sets) and what they share. The
@@ -51,6 +54,24 @@ final class Bench {
     static List<String> days(int count) {
         LocalDate first = LocalDate.now(CLINIC).plusDays(2);
         return first.datesUntil(first.plusDays(count)).map(LocalDate::toString).toList();
+    }
+
+    /**
+     * A feeder that never runs dry: each record is what {@code next} answers then. Gatling may call it from several
+     * threads at once (one feed action per phase), so {@code next} must be thread-safe.
+     */
+    static Iterator<Map<String, Object>> endless(Supplier<Map<String, Object>> next) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return next.get();
+            }
+        };
     }
 
     static <T> T any(List<T> items) {

@@ -51,24 +51,16 @@ public class BookingStorm extends Simulation {
     private volatile long ranOutAt;
 
     {
-        Iterator<Map<String, Object>> feeder = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
+        Iterator<Map<String, Object>> feeder = Bench.endless(() -> {
+            int i = used.getAndIncrement();
+            if (i < tickets.size()) {
+                return tickets.get(i);
             }
-
-            @Override
-            public Map<String, Object> next() {
-                int i = used.getAndIncrement();
-                if (i < tickets.size()) {
-                    return tickets.get(i);
-                }
-                if (ranOutAt == 0) {
-                    ranOutAt = System.currentTimeMillis();
-                }
-                return Map.of("token", "", "doctor", "", "day", "", "out", true);
+            if (ranOutAt == 0) {
+                ranOutAt = System.currentTimeMillis();
             }
-        };
+            return Map.of("token", "", "doctor", "", "day", "", "out", true);
+        });
         setUp(scenario("booking storm")
                 .during(Bench.seconds("warmup", 10)).on(booking("warm-up: ", feeder))
                 .during(Bench.seconds("duration", 20)).on(booking("", feeder))

@@ -36,18 +36,8 @@ public class GatewayReads extends Simulation {
     private final List<Map<String, Object>> visits = new ArrayList<>();
 
     {
-        // stateless (a random visit each time): the four feed actions may call it from several threads at once
-        Iterator<Map<String, Object>> feeder = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                return Bench.any(visits);
-            }
-        };
+        // a random visit each time: stateless, so the four feed actions may call it at once
+        Iterator<Map<String, Object>> feeder = Bench.endless(() -> Bench.any(visits));
         var warmup = Bench.seconds("warmup", 10);
         var duration = Bench.seconds("duration", 20);
         // both ways warmed up before either is measured: measured first while the service's JIT is still at
