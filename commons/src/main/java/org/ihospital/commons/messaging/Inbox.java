@@ -3,14 +3,19 @@ package org.ihospital.commons.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.ihospital.commons.persistence.Constraints;
+import org.ihospital.commons.tracing.Traces;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +45,12 @@ public class Inbox {
 
     private final MessagingConfig.Inbox config;
     private final Pool pool;
+    private final Traces traces;
 
-    public Inbox(MessagingConfig.Inbox config, Pool pool) {
+    public Inbox(MessagingConfig.Inbox config, Pool pool, Traces traces) {
         this.config = config;
         this.pool = pool;
+        this.traces = traces;
     }
 
     /** What became of an event. */
@@ -63,17 +70,30 @@ public class Inbox {
             LOG.warnf("%s: dead-lettering an unreadable message: %s", consumer.name(), Failures.describe(e));
             return Uni.createFrom().completionStage(message.nack(new UnreadableEvent(Failures.describe(e))));
         }
-        return applyWithRetries(consumer, event, config.backoff())
-                .onItemOrFailure().transformToUni((fate, failure) -> {
-                    if (failure == null) {
-                        return Uni.createFrom().completionStage(message.ack());
-                    }
-                    String reason = Failures.describe(failure);
-                    LOG.warnf("%s: dead-lettering event %s (%s) of subject %s: %s", consumer.name(), event.id(), event.type(),
-                            event.subject(), reason);
-                    return recordDeadLetter(consumer.name(), event, reason, config.backoff())
-                            .chain(() -> Uni.createFrom().completionStage(message.nack(new UnreadableEvent(reason))));
-                });
+        // the producer's span is the parent: what this consumer does, and the events it writes, join that trace
+        Map<String, String> attributes = Map.of("messaging.system", "kafka", "messaging.operation.type", "process",
+                "messaging.consumer.group.name", consumer.name(), "messaging.message.id", event.id().toString(),
+                "cloudevents.event_type", event.type().toString(), "cloudevents.event_subject", event.subject());
+        return traces.inSpan("process " + event.type().name(), SpanKind.CONSUMER, Traces.parentOf(traceparent(message)), List.of(),
+                attributes, span -> applyWithRetries(consumer, event, config.backoff())
+                        .onItemOrFailure().transformToUni((fate, failure) -> {
+                            if (failure == null) {
+                                return Uni.createFrom().completionStage(message.ack());
+                            }
+                            String reason = Failures.describe(failure);
+                            span.setStatus(StatusCode.ERROR, "dead-lettered");
+                            LOG.warnf("%s: dead-lettering event %s (%s) of subject %s: %s", consumer.name(), event.id(), event.type(),
+                                    event.subject(), reason);
+                            return recordDeadLetter(consumer.name(), event, reason, config.backoff())
+                                    .chain(() -> Uni.createFrom().completionStage(message.nack(new UnreadableEvent(reason))));
+                        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String traceparent(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .flatMap(ce -> ((IncomingCloudEventMetadata<String>) ce).<Object> getExtension(Traces.TRACEPARENT))
+                .map(Object::toString).orElse(null);
     }
 
     /** Applies once, retrying what time may cure for as long as it takes; fails only with a deterministic failure. */

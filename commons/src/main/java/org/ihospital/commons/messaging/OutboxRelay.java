@@ -20,8 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.ihospital.commons.tracing.Traces;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +62,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> kafka;
     private final URI source;
     private final MessagingConfig.Outbox config;
+    private final Traces traces;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     /** While Kafka is unreachable: no pass before this time (epoch millis), and how long the last wait was. */
@@ -68,11 +71,12 @@ public class OutboxRelay {
     private final AtomicBoolean kafkaReached = new AtomicBoolean(true);
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka,
-            @ConfigProperty(name = "quarkus.application.name") String application, MessagingConfig.Outbox config) {
+            @ConfigProperty(name = "quarkus.application.name") String application, MessagingConfig.Outbox config, Traces traces) {
         this.pool = pool;
         this.kafka = kafka;
         this.source = URI.create("/ihospital/" + application);
         this.config = config;
+        this.traces = traces;
     }
 
     /** What one pass did. */
@@ -141,7 +145,7 @@ public class OutboxRelay {
 
     private Uni<Pass> publishBatch(SqlConnection conn) {
         return conn.preparedQuery("""
-                select o.id, o.topic, o.subject, o.type, o.payload::text as payload, o.occurred_at, o.request_id
+                select o.id, o.topic, o.subject, o.type, o.payload::text as payload, o.occurred_at, o.request_id, o.traceparent
                 from outbox_event o
                 where o.published_at is null and o.discarded_at is null and o.parked_at is null
                   and (o.next_attempt_at is null or o.next_attempt_at <= now())
@@ -227,28 +231,42 @@ public class OutboxRelay {
         return false;
     }
 
+    /**
+     * One row as a CloudEvent, in a producer span of the trace that wrote it: the span's context travels
+     * as the {@code traceparent} extension, so the consumers' spans are its children.
+     */
     private Uni<Void> send(Row row) {
         String id = row.getUUID("id").toString();
         String subject = row.getString("subject");
+        String topic = row.getString("topic");
+        String type = row.getString("type");
         OffsetDateTime occurred = row.getOffsetDateTime("occurred_at");
-        var ce = OutgoingCloudEventMetadata.<String> builder()
-                .withId(id)
-                .withSource(source)
-                .withType(row.getString("type"))
-                .withSubject(subject)
-                .withDataContentType("application/json")
-                .withTimestamp(occurred.atZoneSameInstant(ZoneOffset.UTC));
-        String requestId = row.getString("request_id");
-        if (requestId != null) {
-            ce.withExtension("requestid", requestId);
-        }
-        var kafkaRecord = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(row.getString("topic"))
-                .withKey(subject)
-                .build();
-        Duration ack = config.relay().ackTimeout();
-        return kafka.sendMessage(Message.of(row.getString("payload"), Metadata.of(ce.build(), kafkaRecord)))
-                .ifNoItem().after(ack).failWith(() -> new TimeoutException("Kafka did not acknowledge event " + id + " within " + ack));
+        Map<String, String> attributes = Map.of("messaging.system", "kafka", "messaging.operation.type", "send",
+                "messaging.destination.name", topic, "messaging.message.id", id, "cloudevents.event_type", type,
+                "cloudevents.event_subject", subject);
+        return traces.aside("send " + topic, SpanKind.PRODUCER, Traces.parentOf(row.getString("traceparent")), attributes,
+                span -> {
+                    var ce = OutgoingCloudEventMetadata.<String> builder()
+                            .withId(id)
+                            .withSource(source)
+                            .withType(type)
+                            .withSubject(subject)
+                            .withDataContentType("application/json")
+                            .withTimestamp(occurred.atZoneSameInstant(ZoneOffset.UTC));
+                    String requestId = row.getString("request_id");
+                    if (requestId != null) {
+                        ce.withExtension("requestid", requestId);
+                    }
+                    String traceparent = Traces.traceparentOf(span.getSpanContext());
+                    if (traceparent != null) {
+                        ce.withExtension(Traces.TRACEPARENT, traceparent);
+                    }
+                    var kafkaRecord = OutgoingKafkaRecordMetadata.<String> builder().withTopic(topic).withKey(subject).build();
+                    Duration ack = config.relay().ackTimeout();
+                    return kafka.sendMessage(Message.of(row.getString("payload"), Metadata.of(ce.build(), kafkaRecord)))
+                            .ifNoItem().after(ack)
+                            .failWith(() -> new TimeoutException("Kafka did not acknowledge event " + id + " within " + ack));
+                });
     }
 
     /** Deletes published and discarded rows past their retention; the events live on in Kafka and in the consumers. */

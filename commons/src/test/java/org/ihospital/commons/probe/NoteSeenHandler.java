@@ -45,6 +45,10 @@ public class NoteSeenHandler implements InboxConsumer {
         }
         APPLIED.computeIfAbsent(UUID.fromString(event.subject()), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(created.text());
+        String trace = org.ihospital.commons.tracing.Traces.current();
+        if (trace != null) {
+            TRACES.put(UUID.fromString(event.subject()), trace);
+        }
         if (created.text().startsWith("flaky") && (FLAKY.getAndDecrement() > 0 || System.currentTimeMillis() < DOWN_UNTIL.get())) {
             // what a short database outage looks like to a consumer
             return Uni.createFrom().failure(new java.net.ConnectException("Connection refused: the database is restarting"));
@@ -62,6 +66,9 @@ public class NoteSeenHandler implements InboxConsumer {
 
     /** The texts applied per note, in the order they were applied. */
     static final java.util.Map<UUID, java.util.List<String>> APPLIED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The trace each note's event was applied in (the consumer's span). */
+    static final java.util.Map<UUID, String> TRACES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** How many more times a "flaky" note fails as if the database were unreachable. */
     static final java.util.concurrent.atomic.AtomicInteger FLAKY = new java.util.concurrent.atomic.AtomicInteger();

@@ -76,6 +76,33 @@ class OutboxInboxTest {
     }
 
     @Test
+    void theRequestsTraceTravelsThroughTheOutboxAndKafkaToTheConsumer() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC)) {
+            String id = given().header("Authorization", Keycloak.bearer("patient-1"))
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .contentType(ContentType.JSON).body(Map.of("text", "traced", "priority", 2))
+                    .when().post("/probe/notes")
+                    .then().statusCode(201).extract().path("id");
+            UUID note = UUID.fromString(id);
+
+            // the row keeps the span that wrote it: the request's trace, a span of this service's own
+            String stored = (String) Database.rows("select traceparent from outbox_event where subject = ?", note.toString())
+                    .get(0).get("traceparent");
+            assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+
+            // on the wire: the relay's producer span, child of the stored one, as the CloudEvents extension
+            ConsumerRecord<String, String> record = topic.await(r -> note.toString().equals(r.key()), PATIENCE);
+            String sent = KafkaProbe.header(record, "ce_traceparent");
+            assertThat(sent).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(stored);
+
+            // the consumer applied it in a span of the same trace (its own span, not the producer's)
+            await().atMost(PATIENCE).until(() -> NoteSeenHandler.TRACES.containsKey(note));
+            assertThat(NoteSeenHandler.TRACES.get(note)).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(sent);
+        }
+    }
+
+    @Test
     void aDuplicateDeliveryChangesStateOnce() {
         try (KafkaProbe topic = KafkaProbe.tail(NoteResource.TOPIC)) {
             UUID note = createNote("twice");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What reaches the logs has the request id and no phone number, ID-card number or name in clear — in
+ * What reaches the logs has the request id and the trace id, and no phone number, ID-card number or name in clear — in
  * every handler (the JSON file, as in production, and a named handler of one category), though the
  * test configuration names the PII filter on none of them.
  */
@@ -45,11 +45,13 @@ class PiiLoggingTest {
             "诸葛孔明", "150 1234 5678", "15012345678", "上官婉儿");
 
     @Test
-    void logLinesCarryTheRequestIdAndMaskPersonalData() {
+    void logLinesCarryTheRequestIdAndTraceIdAndMaskPersonalData() {
         String marker = "marker-" + UUID.randomUUID();
         String requestId = call("/probe/log?marker=" + marker, 200);
 
-        assertThat(awaitLine(requestId, "INFO").get("message").asText()).startsWith(marker)
+        JsonNode line = awaitLine(requestId, "INFO");
+        assertThat(line.at("/mdc/traceId").asText()).as("the request's trace id beside its request id").matches("[0-9a-f]{32}");
+        assertThat(line.get("message").asText()).startsWith(marker)
                 .contains("138****5678", "110***********123X", "name=张**")
                 .doesNotContain("13812345678", "11010119900307123X", "张三丰");
     }

@@ -82,6 +82,8 @@ public class Claim implements EventSource {
     /** When its order was paid: from then on the order's events end the claim, not the prescription's expiry. */
     @Column(name = "order_paid_at")
     private Instant orderPaidAt;
+    /** The trace of the prescription's flow (W3C traceparent): the payers' later answers publish in it. */
+    private String traceparent;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderBy("line")
@@ -95,6 +97,16 @@ public class Claim implements EventSource {
 
     /** Whose prescription, when it was approved (which year's accumulators it counts against), and each line's ATC class. */
     public record Prescription(UUID prescriptionId, UUID patientId, String patientAccount, int year, java.util.Map<Integer, String> atcByLine) {
+    }
+
+    /** Joins the flow's trace (the approved prescription's event that opened the claim). */
+    void partOfTrace(String traceparent) {
+        this.traceparent = traceparent;
+    }
+
+    @Override
+    public String traceparent() {
+        return traceparent;
     }
 
     private static Claim of(Prescription p, Instant now) {

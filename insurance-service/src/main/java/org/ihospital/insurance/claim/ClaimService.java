@@ -12,6 +12,7 @@ import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.paging.Cursor;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
+import org.ihospital.commons.tracing.Traces;
 import org.ihospital.insurance.catalogue.CatalogueQueries;
 import org.ihospital.insurance.infrastructure.InsuranceConfig;
 import org.ihospital.insurance.payer.Liability;
@@ -150,6 +151,7 @@ public class ClaimService {
     }
 
     private Uni<Void> persist(Claim claim) {
+        claim.partOfTrace(Traces.current()); // the reviewed event's trace: the payers' answers continue it
         return claims.persist(claim).chain(() -> outbox.publish(claim)).replaceWithVoid();
     }
 

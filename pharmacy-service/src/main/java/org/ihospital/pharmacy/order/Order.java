@@ -98,6 +98,8 @@ public class Order implements EventSource {
     private String reason;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** The trace of the prescription's flow (W3C traceparent), continued by later steps on this aggregate. */
+    private String traceparent;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -137,6 +139,16 @@ public class Order implements EventSource {
 
     /** A step as announced: which order, its number, what, why, when, and whether it is the order's last. */
     public record StepAnnounced(UUID orderId, int seq, String step, String detail, Instant at, boolean last) {
+    }
+
+    /** Joins the flow's trace: later requests on this aggregate write their events in it. */
+    void partOfTrace(String traceparent) {
+        this.traceparent = traceparent;
+    }
+
+    @Override
+    public String traceparent() {
+        return traceparent;
     }
 
     /**

@@ -126,6 +126,7 @@ public class OrderService {
                     Order order = Order.place(prescription, approved.patientId(), approved.patientAccount(),
                             approved.items().stream().map(i -> new OrderItem(i.line(), i.drugCode(), i.quantity())).toList(),
                             request.address(), due, now);
+                    order.partOfTrace(approved.traceparent());
                     return orders.persistAndFlush(order)
                             .onFailure(e -> Constraints.violated(e, "pharmacy_order_one_live"))
                             .transform(e -> new OrderProblems.AlreadyOrdered(prescription));

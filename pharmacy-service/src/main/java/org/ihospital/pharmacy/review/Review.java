@@ -81,11 +81,23 @@ public class Review implements EventSource {
     private String decisionReason;
     @Column(name = "patient_account")
     private String patientAccount;
+    /** The trace of the prescription's flow (W3C traceparent), continued by later steps on this aggregate. */
+    private String traceparent;
 
     @Transient
     private final RecordedEvents events = new RecordedEvents();
 
     protected Review() {
+    }
+
+    /** Joins the flow's trace: later requests on this aggregate write their events in it. */
+    void partOfTrace(String traceparent) {
+        this.traceparent = traceparent;
+    }
+
+    @Override
+    public String traceparent() {
+        return traceparent;
     }
 
     /**

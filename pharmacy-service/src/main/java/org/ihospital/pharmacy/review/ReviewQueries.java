@@ -18,7 +18,8 @@ public class ReviewQueries {
     }
 
     /** An approved prescription: whose it is, until when it may be dispensed, where it is delivered, what it holds. */
-    public record Approved(UUID prescriptionId, UUID patientId, String patientAccount, Instant expiresAt, String region, List<Item> items) {
+    public record Approved(UUID prescriptionId, UUID patientId, String patientAccount, Instant expiresAt, String region, List<Item> items,
+            String traceparent) {
     }
 
     private final ReviewRepository reviews;
@@ -32,6 +33,7 @@ public class ReviewQueries {
         return reviews.findByPrescription(prescriptionId).map(r -> Optional.ofNullable(r)
                 .filter(review -> review.status() == Review.Status.APPROVED)
                 .map(review -> new Approved(review.prescriptionId(), review.patientId(), review.patientAccount(), review.expiresAt(),
-                        review.region(), review.items().stream().map(i -> new Item(i.line(), i.drugCode(), i.quantity())).toList())));
+                        review.region(), review.items().stream().map(i -> new Item(i.line(), i.drugCode(), i.quantity())).toList(),
+                        review.traceparent())));
     }
 }

@@ -13,6 +13,7 @@ import org.ihospital.commons.paging.Cursor;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.commons.signing.HospitalKey;
+import org.ihospital.commons.tracing.Traces;
 import org.ihospital.contracts.ReferenceData.Severity;
 import org.ihospital.pharmacy.infrastructure.PharmacyConfig;
 import org.jboss.logging.Logger;
@@ -97,8 +98,9 @@ public class ReviewService {
             }
             List<PatientAllergy> allergies = issued.allergies() == null ? List.of()
                     : issued.allergies().stream().map(a -> new PatientAllergy(a.substance(), a.severity())).toList();
-            return reviews.persist(Review.pending(result.prescription(), allergies, issued.region(), issued.patientAccount(), clock.instant()))
-                    .replaceWithVoid();
+            Review review = Review.pending(result.prescription(), allergies, issued.region(), issued.patientAccount(), clock.instant());
+            review.partOfTrace(Traces.current()); // the issued event's trace: the decision continues it
+            return reviews.persist(review).replaceWithVoid();
         });
     }
 
