@@ -8,12 +8,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.ihospital.commons.metrics.DatabaseMeters;
 import org.ihospital.commons.problem.ProblemException;
 import org.ihospital.commons.problem.ResourceNotFound;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -46,6 +49,12 @@ public class DeadLetters {
 
     private final Map<String, InboxConsumer> consumers;
     private final Inbox inbox;
+
+    /** Open dead letters, for the alert that calls an operator (deploy/k8s/monitoring). */
+    void registerMetrics(@Observes StartupEvent started, DatabaseMeters meters) {
+        meters.gauge("hospital.inbox.dead.letters", "Consumed events that could not be applied, waiting for an operator", null,
+                "select count(*) from inbox_dead_letter where resolved_at is null");
+    }
 
     public DeadLetters(Instance<InboxConsumer> consumers, Inbox inbox) {
         this.consumers = consumers.stream().collect(Collectors.toMap(InboxConsumer::name, Function.identity()));

@@ -15,7 +15,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The architecture every service keeps (docs/architecture.md); each service's ArchitectureTest applies
  * these to its own classes. An aggregate package holds four kinds of parts, told apart by their names:
  * {@code …Resource} (HTTP), {@code …Service} (use cases and transactions), {@code …Repository} (rows),
- * {@code …Handler} (one incoming stream), {@code …Queries} (what neighbours may ask of the package) — and
+ * {@code …Handler} (one incoming stream), {@code …Queries} (what neighbours may ask of the package),
+ * {@code …Metrics} (what operators count of its rows) — and
  * the domain: aggregates, value objects, policies, events and problems, which read without any framework.
  */
 public final class ArchitectureRules {
@@ -35,9 +36,10 @@ public final class ArchitectureRules {
     }
 
     private static DescribedPredicate<JavaClass> domain() {
-        return DescribedPredicate.describe("domain classes (not resources, services, queries, repositories, handlers or infrastructure)",
+        return DescribedPredicate.describe("domain classes (not resources, services, queries, repositories, handlers, metrics or infrastructure)",
                 c -> !named("Resource").test(c) && !named("Repository").test(c) && !named("Handler").test(c)
-                        && !named("Service").test(c) && !named("Queries").test(c) && !c.getPackageName().contains(".infrastructure"));
+                        && !named("Service").test(c) && !named("Queries").test(c) && !named("Metrics").test(c)
+                        && !c.getPackageName().contains(".infrastructure"));
     }
 
     /**
