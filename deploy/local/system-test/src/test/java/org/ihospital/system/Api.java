@@ -24,7 +24,8 @@ final class Api {
 
     private final String gateway;
     private final String keycloak;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as the apps' clients speak it (no HTTP/2 upgrade over plain HTTP)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     Api(String gateway, String keycloak) {
         this.gateway = gateway;

@@ -68,6 +68,9 @@ class PrescriptionJourneyTest {
     private static final String INSURANCE_METRICS = "http://127.0.0.1:9083/q/metrics";
     private static final String JOURNEYS_DELIVERED = "hospital_journeys_completed_total{application=\"consultation-service\",outcome=\"delivered\"}";
     private static double deliveredBefore;
+    // HTTP/1.1: the JDK client's default (an HTTP/2 upgrade over plain HTTP) garbled a large /q/metrics answer once
+    private static final java.net.http.HttpClient METRICS_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     private static String prescription;
     private static String order;
@@ -244,7 +247,7 @@ class PrescriptionJourneyTest {
 
     private static String metrics(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            return METRICS_CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(url + " did not answer", e);
