@@ -35,6 +35,13 @@ class ReadingRepository {
                 .map(inserted -> inserted == 1);
     }
 
+    /** A patient's latest readings of a kind, newest first. */
+    Uni<List<Reading>> latest(UUID patient, Measurement.Kind kind, int count) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "from Reading where patientId = :patient and kind = :kind order by measuredAt desc, id", Reading.class)
+                .setParameter("patient", patient).setParameter("kind", kind).setMaxResults(count).getResultList());
+    }
+
     /** A patient's readings measured in [from, to), of one kind or all, newest first, at most {@code limit}. */
     Uni<List<Reading>> of(UUID patient, Measurement.Kind kind, Instant from, Instant to, int limit) {
         String kindClause = kind == null ? "" : " and kind = :kind";

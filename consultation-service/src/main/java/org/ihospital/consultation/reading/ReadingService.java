@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ResourceNotFound;
@@ -46,15 +47,19 @@ public class ReadingService {
     private final PatientQueries patients;
     private final AppointmentQueries appointments;
     private final AuditService audit;
+    private final Instance<ReadingsRecorded> listeners;
+    private final PatientTargets targets;
     private final Clock clock;
 
     public ReadingService(ReadingRepository readings, PartyService parties, PatientQueries patients, AppointmentQueries appointments,
-            AuditService audit, Clock clock) {
+            AuditService audit, Instance<ReadingsRecorded> listeners, PatientTargets targets, Clock clock) {
         this.readings = readings;
         this.parties = parties;
         this.patients = patients;
         this.appointments = appointments;
         this.audit = audit;
+        this.listeners = listeners;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -74,11 +79,14 @@ public class ReadingService {
                 checked.add(check(patient, batch.get(i), i, caller.subject(), now));
             }
             return Multi.createFrom().iterable(checked).onItem().transformToUniAndConcatenate(r -> readings.addOnce(r)
-                    .map(stored -> stored ? r.id() : null))
+                    .map(stored -> stored ? r : null))
                     .collect().asList()
-                    .map(ids -> {
-                        List<UUID> stored = ids.stream().filter(java.util.Objects::nonNull).toList();
-                        return new Recorded(stored, batch.size() - stored.size());
+                    .chain(results -> {
+                        List<Reading> stored = results.stream().filter(java.util.Objects::nonNull).toList();
+                        Recorded recorded = new Recorded(stored.stream().map(Reading::id).toList(), batch.size() - stored.size());
+                        // in this transaction: an alert is raised with the readings that cause it, or not at all
+                        return Multi.createFrom().iterable(listeners).onItem().transformToUniAndConcatenate(l -> l.recorded(patient, stored))
+                                .collect().last().replaceWith(recorded);
                     });
         });
     }
@@ -106,14 +114,15 @@ public class ReadingService {
                 .chain(() -> readings.of(patient, kind, from, to, limit));
     }
 
-    /** The trend of each kind over [from, to), against the guideline's targets until care plans set the patient's own. */
+    /** The trend of each kind over [from, to), against the patient's care plans' targets (the guideline's where there is none). */
     @WithTransaction
     public Uni<List<ReadingTrend.KindTrend>> trend(Caller caller, UUID patient, Instant from, Instant to) {
         checkPeriod(from, to);
         return allowedToRead(caller, patient, "read-reading-trend")
-                .chain(() -> readings.of(patient, null, from, to, 20_000))
-                .map(found -> ReadingTrend.of(found.stream().map(r -> new ReadingTrend.Point(r.measurement(), r.measuredAt())).toList(),
-                        ReadingTrend.Targets.guideline(), java.time.ZoneId.of("Asia/Shanghai")));
+                .chain(() -> targets.of(patient))
+                .chain(held -> readings.of(patient, null, from, to, 20_000)
+                        .map(found -> ReadingTrend.of(found.stream().map(r -> new ReadingTrend.Point(r.measurement(), r.measuredAt())).toList(),
+                                held, java.time.ZoneId.of("Asia/Shanghai"))));
     }
 
     private static void checkPeriod(Instant from, Instant to) {

@@ -36,7 +36,7 @@ public final class ReadingTrend {
         }
 
         /** Whether the reading is within target; {@code null} for a kind without one. */
-        Boolean met(Measurement m) {
+        public Boolean met(Measurement m) {
             if (m instanceof Measurement.BloodPressure bp) {
                 return bp.systolic() < systolicBelow && bp.diastolic() < diastolicBelow;
             }
