@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.party.PartyService;
@@ -35,13 +36,16 @@ public class CareAlertService implements ReadingsRecorded {
     private final CarePlanService carePlans;
     private final ReadingQueries readings;
     private final PartyService parties;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public CareAlertService(CarePlanRepository plans, CarePlanService carePlans, ReadingQueries readings, PartyService parties, Clock clock) {
+    public CareAlertService(CarePlanRepository plans, CarePlanService carePlans, ReadingQueries readings, PartyService parties, Outbox outbox,
+            Clock clock) {
         this.plans = plans;
         this.carePlans = carePlans;
         this.readings = readings;
         this.parties = parties;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -58,10 +62,16 @@ public class CareAlertService implements ReadingsRecorded {
                 .collect().last().replaceWithVoid());
     }
 
+    /** Each alert once per cause; one raised now is published ({@code reading.alerted}) in the same transaction. */
     private Uni<Void> raise(CarePlan plan, List<AlertRules.Raised> raised) {
         Instant now = clock.instant();
-        return Multi.createFrom().iterable(raised).onItem().transformToUniAndConcatenate(r -> plans.raiseOnce(CareAlert.raise(plan, r, now)))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom().iterable(raised).onItem().transformToUniAndConcatenate(r -> {
+            CareAlert alert = CareAlert.raise(plan, r, now);
+            return plans.raiseOnce(alert).chain(raisedNow -> raisedNow
+                    ? outbox.append(CareAlertEvents.TOPIC, CareAlertEvents.ALERTED, alert.patientId().toString(),
+                            CareAlertEvents.alerted(plan, alert)).replaceWithVoid()
+                    : Uni.createFrom().voidItem());
+        }).collect().last().replaceWithVoid();
     }
 
     /** Plans whose readings are overdue raise their alert, once per wait; every hour, a page of plans at a time. */

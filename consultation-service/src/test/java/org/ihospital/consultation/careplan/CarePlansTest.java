@@ -74,6 +74,16 @@ class CarePlansTest {
         String alert = queue.getString("find { it.patientId == '" + patient + "' && it.rule == 'CRITICAL' && it.detail.contains('186/112') }.id");
         assertThat(alert).isNotNull();
         assertThat(alerts("CRITICAL", reading)).isEqualTo(1);
+        // told to the notifiers once, as the contract says, with no reading values
+        var events = Database.rows("select topic, subject, payload::text as payload from outbox_event where type = ? and payload ->> 'alertId' = ?",
+                "hospital.reading.alerted.v1", alert);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.get("topic")).isEqualTo("consultation.care");
+            assertThat(e.get("subject")).isEqualTo(patient.toString());
+            assertThat(org.ihospital.contracts.EventContracts.violations("hospital.reading.alerted.v1", (String) e.get("payload"))).isEmpty();
+            // the schema admits no other field: no reading value leaves with it
+            assertThat((String) e.get("payload")).contains("CRITICAL", doctor.toString());
+        });
 
         // the patient sees it, another patient does not
         given().header("Authorization", Keycloak.bearer("patient-2")).when().get("/api/v1/patients/" + patient + "/care-alerts")
