@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
+import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
 import org.ihospital.consultation.party.PartyService;
 import org.ihospital.consultation.reading.Reading;
 import org.ihospital.consultation.reading.ReadingQueries;
@@ -33,16 +34,16 @@ public class CareAlertService implements ReadingsRecorded {
     private static final Logger LOG = Logger.getLogger(CareAlertService.class);
 
     private final CarePlanRepository plans;
-    private final CarePlanService carePlans;
+    private final ClinicalRecordQueries access;
     private final ReadingQueries readings;
     private final PartyService parties;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CareAlertService(CarePlanRepository plans, CarePlanService carePlans, ReadingQueries readings, PartyService parties, Outbox outbox,
+    public CareAlertService(CarePlanRepository plans, ClinicalRecordQueries access, ReadingQueries readings, PartyService parties, Outbox outbox,
             Clock clock) {
         this.plans = plans;
-        this.carePlans = carePlans;
+        this.access = access;
         this.readings = readings;
         this.parties = parties;
         this.outbox = outbox;
@@ -104,7 +105,8 @@ public class CareAlertService implements ReadingsRecorded {
     /** A patient's alerts, open and acknowledged (the patient, the care team, operators). */
     @WithTransaction
     public Uni<List<CareAlert>> ofPatient(Caller caller, UUID patient) {
-        return parties.of(caller).chain(party -> carePlans.reader(caller, party, patient)).chain(() -> plans.alertsOf(patient));
+        return access.requireReader(caller, patient, "read-care-plans", "patient/" + patient + "/care-plans")
+                .chain(() -> plans.alertsOf(patient));
     }
 
     /** A doctor of the plan's care team, or an operator, acknowledges the alert with what was done; twice is a 409. */

@@ -7,13 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.persistence.Constraints;
-import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
-import org.ihospital.consultation.appointment.AppointmentQueries;
-import org.ihospital.consultation.audit.AuditService;
-import org.ihospital.consultation.party.Party;
-import org.ihospital.consultation.party.PartyService;
-import org.ihospital.consultation.patient.PatientQueries;
+import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
 import org.ihospital.consultation.reading.PatientTargets;
 import org.ihospital.consultation.reading.ReadingTrend;
 
@@ -28,19 +23,12 @@ import io.smallrye.mutiny.Uni;
 public class CarePlanService implements PatientTargets {
 
     private final CarePlanRepository plans;
-    private final PartyService parties;
-    private final PatientQueries patients;
-    private final AppointmentQueries appointments;
-    private final AuditService audit;
+    private final ClinicalRecordQueries access;
     private final Clock clock;
 
-    public CarePlanService(CarePlanRepository plans, PartyService parties, PatientQueries patients, AppointmentQueries appointments,
-            AuditService audit, Clock clock) {
+    public CarePlanService(CarePlanRepository plans, ClinicalRecordQueries access, Clock clock) {
         this.plans = plans;
-        this.parties = parties;
-        this.patients = patients;
-        this.appointments = appointments;
-        this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -50,7 +38,7 @@ public class CarePlanService implements PatientTargets {
 
     @WithTransaction
     public Uni<Saved> set(Caller caller, UUID patient, CarePlan.Condition condition, CarePlan.Terms terms) {
-        return keeper(caller, patient).chain(() -> plans.find(patient, condition)).chain(existing -> {
+        return access.requireKeeper(caller, patient).chain(() -> plans.find(patient, condition)).chain(existing -> {
             if (existing != null) {
                 existing.change(terms, caller.subject(), clock.instant());
                 return plans.flush().replaceWith(new Saved(existing, false));
@@ -64,7 +52,8 @@ public class CarePlanService implements PatientTargets {
 
     @WithTransaction
     public Uni<List<CarePlan>> of(Caller caller, UUID patient) {
-        return parties.of(caller).chain(party -> reader(caller, party, patient)).chain(() -> plans.ofPatient(patient));
+        return access.requireReader(caller, patient, "read-care-plans", "patient/" + patient + "/care-plans")
+                .chain(() -> plans.ofPatient(patient));
     }
 
     /** The care plans' targets, the guideline's for what no plan covers (blood pressure from hypertension, glucose and HbA1c from diabetes). */
@@ -82,33 +71,5 @@ public class CarePlanService implements PatientTargets {
             }
             return t;
         });
-    }
-
-    /** Who keeps plans: an operator, or a doctor of the patient's care team. */
-    Uni<Void> keeper(Caller caller, UUID patient) {
-        if (caller.isOperator()) {
-            return exists(patient);
-        }
-        return parties.doctorOrNobody(caller).chain(doctor -> onCareTeam(doctor, patient));
-    }
-
-    /** Who reads them: the patient, or a keeper (staff reads audited). */
-    Uni<Void> reader(Caller caller, Party party, UUID patient) {
-        if (party.isPatient(patient)) {
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Void> allowed = caller.isOperator() ? exists(patient)
-                : party.doctorId() == null ? Uni.createFrom().failure(new ResourceNotFound("patient", patient)) : onCareTeam(party.doctorId(), patient);
-        return allowed.call(() -> audit.staffRead(caller, party, patient, "read-care-plans", "patient/" + patient + "/care-plans"));
-    }
-
-    private Uni<Void> onCareTeam(UUID doctor, UUID patient) {
-        return appointments.careTeamOf(patient).chain(team -> team.contains(doctor) ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
-    }
-
-    private Uni<Void> exists(UUID patient) {
-        return patients.find(patient).chain(found -> found.isPresent() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
     }
 }

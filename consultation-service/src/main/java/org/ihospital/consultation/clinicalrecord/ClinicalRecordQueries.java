@@ -7,9 +7,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.problem.ResourceNotFound;
+import org.ihospital.commons.security.Caller;
+import org.ihospital.consultation.appointment.AppointmentQueries;
+import org.ihospital.consultation.audit.AuditService;
+import org.ihospital.consultation.party.PartyService;
+import org.ihospital.consultation.patient.PatientQueries;
+
 import io.smallrye.mutiny.Uni;
 
-/** What other packages may ask of a patient's clinical record. Runs in the caller's session. */
+/**
+ * What other packages may ask of a patient's clinical record, and who may see or keep what goes with it
+ * (the record, readings, care plans): the same people for all of them. Runs in the caller's session.
+ */
 @ApplicationScoped
 public class ClinicalRecordQueries {
 
@@ -22,9 +32,53 @@ public class ClinicalRecordQueries {
     }
 
     private final ClinicalRecordRepository record;
+    private final PartyService parties;
+    private final PatientQueries patients;
+    private final AppointmentQueries appointments;
+    private final AuditService audit;
 
-    public ClinicalRecordQueries(ClinicalRecordRepository record) {
+    public ClinicalRecordQueries(ClinicalRecordRepository record, PartyService parties, PatientQueries patients,
+            AppointmentQueries appointments, AuditService audit) {
         this.record = record;
+        this.parties = parties;
+        this.patients = patients;
+        this.appointments = appointments;
+        this.audit = audit;
+    }
+
+    /**
+     * The caller keeps the patient's record and plans: an operator, or a doctor of the patient's care team
+     * ({@link AppointmentQueries#careTeamOf}). For anyone else the patient does not exist (404).
+     */
+    public Uni<Void> requireKeeper(Caller caller, UUID patient) {
+        if (caller.isOperator()) {
+            return exists(patient);
+        }
+        return parties.doctorOrNobody(caller).chain(doctor -> onCareTeam(doctor, patient));
+    }
+
+    /**
+     * The caller reads them: the patient themself, or a keeper; a staff read is audited as {@code action} on
+     * {@code resource}. For anyone else the patient does not exist (404).
+     */
+    public Uni<Void> requireReader(Caller caller, UUID patient, String action, String resource) {
+        return parties.of(caller).chain(party -> {
+            if (party.isPatient(patient)) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> allowed = caller.isOperator() ? exists(patient) : onCareTeam(party.doctorId(), patient);
+            return allowed.call(() -> audit.staffRead(caller, party, patient, action, resource));
+        });
+    }
+
+    private Uni<Void> onCareTeam(UUID doctor, UUID patient) {
+        return appointments.careTeamOf(patient).chain(team -> team.contains(doctor) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
+    }
+
+    private Uni<Void> exists(UUID patient) {
+        return patients.find(patient).chain(found -> found.isPresent() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
     }
 
     public Uni<List<RecordedCondition>> conditionsOf(UUID patient) {

@@ -9,18 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
-import org.ihospital.consultation.appointment.AppointmentQueries;
-import org.ihospital.consultation.audit.AuditService;
-import org.ihospital.consultation.party.Party;
-import org.ihospital.consultation.party.PartyService;
-import org.ihospital.consultation.patient.PatientQueries;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The clinical record a follow-up builds on: conditions diagnosed elsewhere, allergies and current
- * medication. The care team (see {@link AppointmentQueries#careTeamOf}) and operators keep it; the patient
+ * medication. The care team and operators keep it; the patient
  * reads their own. For anyone else the patient does not exist.
  */
 @ApplicationScoped
@@ -36,19 +31,12 @@ public class ClinicalRecordService {
     }
 
     private final ClinicalRecordRepository record;
-    private final PartyService parties;
-    private final PatientQueries patients;
-    private final AppointmentQueries appointments;
-    private final AuditService audit;
+    private final ClinicalRecordQueries access;
     private final Clock clock;
 
-    public ClinicalRecordService(ClinicalRecordRepository record, PartyService parties, PatientQueries patients,
-            AppointmentQueries appointments, AuditService audit, Clock clock) {
+    public ClinicalRecordService(ClinicalRecordRepository record, ClinicalRecordQueries access, Clock clock) {
         this.record = record;
-        this.parties = parties;
-        this.patients = patients;
-        this.appointments = appointments;
-        this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -56,26 +44,26 @@ public class ClinicalRecordService {
     public Uni<Condition> addCondition(Caller caller, UUID patient, NewCondition c) {
         Condition condition = Condition.record(patient, c.icd10(), c.diagnosedOn(), c.source(), c.note(), caller.subject(),
                 clock.instant(), LocalDate.now(clock));
-        return keeper(caller, patient).chain(() -> record.add(condition)).replaceWith(condition);
+        return access.requireKeeper(caller, patient).chain(() -> record.add(condition)).replaceWith(condition);
     }
 
     @WithTransaction
     public Uni<Allergy> addAllergy(Caller caller, UUID patient, String substance, String reaction, Allergy.Severity severity) {
         Allergy allergy = Allergy.record(patient, substance, reaction, severity, caller.subject(), clock.instant());
-        return keeper(caller, patient).chain(() -> record.add(allergy)).replaceWith(allergy);
+        return access.requireKeeper(caller, patient).chain(() -> record.add(allergy)).replaceWith(allergy);
     }
 
     @WithTransaction
     public Uni<Medication> addMedication(Caller caller, UUID patient, NewMedication m) {
         Medication medication = Medication.record(patient, m.name(), m.drugCode(), m.dosage(), m.since(), caller.subject(),
                 clock.instant());
-        return keeper(caller, patient).chain(() -> record.add(medication)).replaceWith(medication);
+        return access.requireKeeper(caller, patient).chain(() -> record.add(medication)).replaceWith(medication);
     }
 
     /** An allergy that no longer applies; kept in the record, no longer active. */
     @WithTransaction
     public Uni<Void> resolveAllergy(Caller caller, UUID patient, UUID id) {
-        return keeper(caller, patient).chain(() -> record.find(Allergy.class, id))
+        return access.requireKeeper(caller, patient).chain(() -> record.find(Allergy.class, id))
                 .map(a -> {
                     if (a == null || !a.patientId().equals(patient)) {
                         throw new ResourceNotFound("allergy", id);
@@ -88,7 +76,7 @@ public class ClinicalRecordService {
     /** A medicine the patient no longer takes; kept in the record, no longer active. */
     @WithTransaction
     public Uni<Void> stopMedication(Caller caller, UUID patient, UUID id) {
-        return keeper(caller, patient).chain(() -> record.find(Medication.class, id))
+        return access.requireKeeper(caller, patient).chain(() -> record.find(Medication.class, id))
                 .map(m -> {
                     if (m == null || !m.patientId().equals(patient)) {
                         throw new ResourceNotFound("medication", id);
@@ -100,40 +88,10 @@ public class ClinicalRecordService {
 
     @WithTransaction
     public Uni<ClinicalRecord> read(Caller caller, UUID patient) {
-        return parties.of(caller).chain(party -> reader(caller, party, patient)
-                .call(() -> audit.staffRead(caller, party, patient, "read-record", "patient/" + patient + "/record")))
+        return access.requireReader(caller, patient, "read-record", "patient/" + patient + "/record")
                 .chain(() -> record.conditions(patient))
                 .chain(conditions -> record.activeAllergies(patient)
                         .chain(allergies -> record.activeMedications(patient)
                                 .map(medications -> new ClinicalRecord(conditions, allergies, medications))));
-    }
-
-    /** Who keeps the record: an operator, or a doctor of the patient's care team. */
-    private Uni<Void> keeper(Caller caller, UUID patient) {
-        if (caller.isOperator()) {
-            return exists(patient);
-        }
-        return parties.doctorOrNobody(caller).chain(doctor -> onCareTeam(doctor, patient));
-    }
-
-    /** Who reads it: the patient themself, or a keeper. */
-    private Uni<Void> reader(Caller caller, Party party, UUID patient) {
-        if (party.isPatient(patient)) {
-            return Uni.createFrom().voidItem();
-        }
-        if (caller.isOperator()) {
-            return exists(patient);
-        }
-        return onCareTeam(party.doctorId(), patient);
-    }
-
-    private Uni<Void> onCareTeam(UUID doctor, UUID patient) {
-        return appointments.careTeamOf(patient).chain(team -> team.contains(doctor) ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
-    }
-
-    private Uni<Void> exists(UUID patient) {
-        return patients.find(patient).chain(found -> found.isPresent() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
     }
 }

@@ -13,11 +13,8 @@ import jakarta.enterprise.inject.Instance;
 import org.ihospital.commons.problem.InvalidField;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
-import org.ihospital.consultation.appointment.AppointmentQueries;
-import org.ihospital.consultation.audit.AuditService;
-import org.ihospital.consultation.party.Party;
+import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
 import org.ihospital.consultation.party.PartyService;
-import org.ihospital.consultation.patient.PatientQueries;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -44,20 +41,16 @@ public class ReadingService {
 
     private final ReadingRepository readings;
     private final PartyService parties;
-    private final PatientQueries patients;
-    private final AppointmentQueries appointments;
-    private final AuditService audit;
+    private final ClinicalRecordQueries access;
     private final Instance<ReadingsRecorded> listeners;
     private final PatientTargets targets;
     private final Clock clock;
 
-    public ReadingService(ReadingRepository readings, PartyService parties, PatientQueries patients, AppointmentQueries appointments,
-            AuditService audit, Instance<ReadingsRecorded> listeners, PatientTargets targets, Clock clock) {
+    public ReadingService(ReadingRepository readings, PartyService parties, ClinicalRecordQueries access, Instance<ReadingsRecorded> listeners,
+            PatientTargets targets, Clock clock) {
         this.readings = readings;
         this.parties = parties;
-        this.patients = patients;
-        this.appointments = appointments;
-        this.audit = audit;
+        this.access = access;
         this.listeners = listeners;
         this.targets = targets;
         this.clock = clock;
@@ -110,7 +103,7 @@ public class ReadingService {
     @WithTransaction
     public Uni<List<Reading>> list(Caller caller, UUID patient, Measurement.Kind kind, Instant from, Instant to, int limit) {
         checkPeriod(from, to);
-        return allowedToRead(caller, patient, "read-readings")
+        return access.requireReader(caller, patient, "read-readings", "patient/" + patient + "/readings")
                 .chain(() -> readings.of(patient, kind, from, to, limit));
     }
 
@@ -118,7 +111,7 @@ public class ReadingService {
     @WithTransaction
     public Uni<List<ReadingTrend.KindTrend>> trend(Caller caller, UUID patient, Instant from, Instant to) {
         checkPeriod(from, to);
-        return allowedToRead(caller, patient, "read-reading-trend")
+        return access.requireReader(caller, patient, "read-reading-trend", "patient/" + patient + "/readings")
                 .chain(() -> targets.of(patient))
                 .chain(held -> readings.of(patient, null, from, to, 20_000)
                         .map(found -> ReadingTrend.of(found.stream().map(r -> new ReadingTrend.Point(r.measurement(), r.measuredAt())).toList(),
@@ -132,29 +125,5 @@ public class ReadingService {
         if (Duration.between(from, to).compareTo(LONGEST) > 0) {
             throw new InvalidField("to", "a period is at most 366 days");
         }
-    }
-
-    /** The patient themself, an operator, or a doctor of the care team; staff reads are audited. */
-    private Uni<Void> allowedToRead(Caller caller, UUID patient, String action) {
-        return parties.of(caller).chain(party -> {
-            if (party.isPatient(patient)) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> allowed = caller.isOperator() ? exists(patient) : onCareTeam(party, patient);
-            return allowed.call(() -> audit.staffRead(caller, party, patient, action, "patient/" + patient + "/readings"));
-        });
-    }
-
-    private Uni<Void> onCareTeam(Party party, UUID patient) {
-        if (party.doctorId() == null) {
-            return Uni.createFrom().failure(new ResourceNotFound("patient", patient));
-        }
-        return appointments.careTeamOf(patient).chain(team -> team.contains(party.doctorId()) ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
-    }
-
-    private Uni<Void> exists(UUID patient) {
-        return patients.find(patient).chain(found -> found.isPresent() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ResourceNotFound("patient", patient)));
     }
 }
