@@ -11,7 +11,11 @@ import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
+import org.ihospital.consultation.doctor.DoctorQueries;
+import org.ihospital.consultation.notification.Notification;
+import org.ihospital.consultation.notification.NotificationService;
 import org.ihospital.consultation.party.PartyService;
+import org.ihospital.consultation.patient.PatientQueries;
 import org.ihospital.consultation.reading.Reading;
 import org.ihospital.consultation.reading.ReadingQueries;
 import org.ihospital.consultation.reading.ReadingsRecorded;
@@ -38,10 +42,16 @@ public class CareAlertService implements ReadingsRecorded {
     private final ReadingQueries readings;
     private final PartyService parties;
     private final Outbox outbox;
+    private final NotificationService notifier;
+    private final DoctorQueries doctors;
+    private final PatientQueries patients;
     private final Clock clock;
 
     public CareAlertService(CarePlanRepository plans, ClinicalRecordQueries access, ReadingQueries readings, PartyService parties, Outbox outbox,
-            Clock clock) {
+            NotificationService notifier, DoctorQueries doctors, PatientQueries patients, Clock clock) {
+        this.notifier = notifier;
+        this.doctors = doctors;
+        this.patients = patients;
         this.plans = plans;
         this.access = access;
         this.readings = readings;
@@ -70,9 +80,32 @@ public class CareAlertService implements ReadingsRecorded {
             CareAlert alert = CareAlert.raise(plan, r, now);
             return plans.raiseOnce(alert).chain(raisedNow -> raisedNow
                     ? outbox.append(CareAlertEvents.TOPIC, CareAlertEvents.ALERTED, alert.patientId().toString(),
-                            CareAlertEvents.alerted(plan, alert)).replaceWithVoid()
+                            CareAlertEvents.alerted(plan, alert)).chain(() -> tell(plan, alert))
                     : Uni.createFrom().voidItem());
         }).collect().last().replaceWithVoid();
+    }
+
+    /**
+     * The care team hears of every alert raised (in the app, live for a clinician's stream, and by push); the
+     * patient hears of a critical reading. In the alert's transaction: written with it or not at all.
+     */
+    private Uni<Void> tell(CarePlan plan, CareAlert alert) {
+        Uni<Void> team = Multi.createFrom().iterable(plan.careTeam().stream().sorted().toList())
+                .onItem().transformToUniAndConcatenate(doctor -> doctors.find(doctor).chain(found -> found
+                        .map(d -> notifier.send(new Notification.Note(d.userId(), Notification.Audience.CLINICIAN, Notification.Kind.CARE_ALERT,
+                                alert.id(), "Care alert: " + alert.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                                alert.detail() + " (patient " + alert.patientId() + ")")))
+                        .orElseGet(() -> Uni.createFrom().voidItem())))
+                .collect().last().replaceWithVoid();
+        if (alert.rule() != CareAlert.Rule.CRITICAL) {
+            return team;
+        }
+        return team.chain(() -> patients.find(alert.patientId())).chain(found -> found
+                .map(p -> notifier.send(new Notification.Note(p.account(), Notification.Audience.PATIENT, Notification.Kind.CRITICAL_READING,
+                        alert.id(), "A reading needs your care team's attention",
+                        "A reading you reported is past the critical threshold of your care plan, and your care team has been told. "
+                                + "If you feel unwell, call 120 or go to the nearest emergency department.")))
+                .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     /** Plans whose readings are overdue raise their alert, once per wait; every hour, a page of plans at a time. */

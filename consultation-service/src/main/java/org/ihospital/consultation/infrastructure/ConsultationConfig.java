@@ -25,6 +25,44 @@ public interface ConsultationConfig {
 
     Audit audit();
 
+    Notifications notifications();
+
+    Refill refill();
+
+    /** How notifications reach people (notification/Notifier). */
+    interface Notifications {
+        /** The channels a patient is reached by (of in-app, sms, push). */
+        @WithDefault("in-app,push,sms")
+        java.util.List<String> patientChannels();
+
+        /** The channels a clinician is reached by. */
+        @WithDefault("in-app,push")
+        java.util.List<String> clinicianChannels();
+
+        /** How often pending deliveries are sent (a scheduler interval). */
+        @WithDefault("1s")
+        String dispatchEvery();
+
+        /** Tries of a delivery before it is given up (waits double from 1 s to an hour). */
+        @WithDefault("10")
+        int maxAttempts();
+    }
+
+    /** The follow-up loop (复诊续方): refill reminders from dispensed supply (refill/RefillService). */
+    interface Refill {
+        /** Days before the supply runs out that the patient is reminded. */
+        @WithDefault("7")
+        int leadDays();
+
+        /** Shorter courses (acute treatment) are not followed. */
+        @WithDefault("14")
+        int minCourseDays();
+
+        /** How often due reminders are sent (a scheduler interval). */
+        @WithDefault("1h")
+        String sweep();
+    }
+
     interface Audit {
         /** Base64 of at least 32 bytes: the HMAC key linking the audit chain. A secret: never in the database. */
         String chainKey();

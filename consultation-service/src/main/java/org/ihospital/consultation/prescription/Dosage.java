@@ -25,6 +25,10 @@ public record Dosage(@Column(name = "dose_amount") BigDecimal amount, @Enumerate
             this.takes = takes;
         }
 
+        int takes() {
+            return takes;
+        }
+
         /** Units a day at most (PRN counts as three takes; QW as one take a week). */
         BigDecimal perDay(BigDecimal amount) {
             BigDecimal daily = amount.multiply(BigDecimal.valueOf(takes));

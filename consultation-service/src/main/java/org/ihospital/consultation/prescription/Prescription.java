@@ -98,6 +98,8 @@ public class Prescription implements EventSource {
     private Instant revokedAt;
     @Column(name = "revoke_reason")
     private String revokeReason;
+    @Column(name = "renewal_of")
+    private UUID renewalOf;
     @Version
     private int version;
     @Transient
@@ -170,6 +172,16 @@ public class Prescription implements EventSource {
         return true;
     }
 
+    /** It renews {@code previous}: the same medicines after a follow-up visit (a link, not part of what is signed). */
+    void renews(UUID previous) {
+        renewalOf = previous;
+    }
+
+    /** Only a course the patient had (dispensed) or never collected (expired) is renewed; a live or revoked one is not. */
+    boolean renewable() {
+        return status == Status.DISPENSED || status == Status.EXPIRED;
+    }
+
     /** The partner pharmacy dispensed it: it can never be revoked or dispensed again. */
     boolean dispensed() {
         if (status != Status.ISSUED && status != Status.REVOCATION_REQUESTED) {
@@ -229,6 +241,10 @@ public class Prescription implements EventSource {
 
     public UUID id() {
         return id;
+    }
+
+    public UUID renewalOf() {
+        return renewalOf;
     }
 
     public UUID consultationId() {

@@ -17,6 +17,24 @@ public record PrescriptionItem(int line, @Column(name = "drug_code") String drug
         String form, BigDecimal strength, @Column(name = "strength_unit") String strengthUnit, String atc, int quantity,
         @Embedded Dosage dosage, String instructions) {
 
+    /**
+     * Whole days the dispensed quantity lasts at the prescribed dosage (rounded down); empty for a medicine
+     * taken as needed (PRN), which runs out when it is used, not on a day.
+     */
+    public java.util.OptionalInt daysSupplied() {
+        if (dosage.frequency() == Dosage.Frequency.PRN || dosage.amount().signum() <= 0) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(BigDecimal.valueOf(quantity).multiply(BigDecimal.valueOf(dosage.frequency() == Dosage.Frequency.QW ? 7 : 1))
+                .divide(dosage.amount().multiply(BigDecimal.valueOf(dosage.frequency() == Dosage.Frequency.QW ? 1 : dosage.frequency().takes())),
+                        0, java.math.RoundingMode.DOWN).intValueExact());
+    }
+
+    /** The item as a doctor would ask for it again: a renewal prescribes the same medicine, quantity and dosage. */
+    public Requested again() {
+        return new Requested(drugCode, quantity, dosage, instructions);
+    }
+
     /** An item as the doctor asks for it, before the dictionary has checked it. */
     public record Requested(String drugCode, int quantity, Dosage dosage, String instructions) {
     }

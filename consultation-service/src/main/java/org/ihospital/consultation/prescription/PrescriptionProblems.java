@@ -39,4 +39,12 @@ final class PrescriptionProblems {
                             + "; only an issued, undispensed one can be revoked");
         }
     }
+
+    static final class NotRenewable extends ProblemException {
+        NotRenewable(UUID prescription, String status) {
+            super("prescription-not-renewable", 409, "Prescription cannot be renewed",
+                    "Prescription " + prescription + " is " + status.toLowerCase().replace('_', ' ')
+                            + "; only a dispensed or expired one is renewed");
+        }
+    }
 }

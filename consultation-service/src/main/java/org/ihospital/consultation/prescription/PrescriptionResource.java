@@ -53,6 +53,9 @@ public class PrescriptionResource {
     public record NewPrescription(@NotNull UUID consultationId, @NotEmpty @Size(max = 5) List<@Valid @NotNull ItemRequest> items) {
     }
 
+    public record Renewal(@NotNull UUID consultationId) {
+    }
+
     public record Revocation(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -111,6 +114,27 @@ public class PrescriptionResource {
     @APIResponse(responseCode = "200", description = "valid is false when any stored field was altered")
     public Uni<PrescriptionService.Verification> verification(@PathParam("id") UUID id) {
         return prescriptions.verify(callers.current(), id);
+    }
+
+    @POST
+    @Path("/{id}/renewals")
+    @RolesAllowed("doctor")
+    @Operation(summary = "Renew a prescription in one step after the follow-up visit: the same medicines, quantities and dosages",
+            description = "For a completed consultation of the caller's with the prescription's patient. The renewal is a new "
+                    + "prescription (renewalOf: the renewed one), signed with the caller's key, checked against the dictionary and the "
+                    + "follow-up rule, then reviewed, adjudicated and delivered like any other; the patient's refill reminder for the "
+                    + "renewed one stops. Needs an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = PrescriptionService.PrescriptionView.class)))
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key, or an item the dictionary no longer allows (field errors items[i]…)")
+    @APIResponse(responseCode = "404", description = "No such consultation of the caller's, or no such prescription of its patient")
+    @APIResponse(responseCode = "409", description = "The consultation is not completed, or the prescription is not dispensed or expired "
+            + "(problem: /problems/prescription-not-renewable)")
+    @APIResponse(responseCode = "422", description = "Not a follow-up (problem: /problems/first-visit-prescribing)")
+    public Uni<RestResponse<PrescriptionService.PrescriptionView>> renew(@PathParam("id") UUID id, @Valid @NotNull Renewal body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return prescriptions.renew(callers.current(), new PrescriptionService.RenewalRequest(id, body.consultationId()), idempotencyKey)
+                .map(o -> RestResponse.ResponseBuilder.<PrescriptionService.PrescriptionView> created(URI.create("/api/v1/prescriptions/"
+                        + o.value().id())).entity(o.value()).header("Idempotent-Replayed", String.valueOf(o.replayed())).build());
     }
 
     @POST

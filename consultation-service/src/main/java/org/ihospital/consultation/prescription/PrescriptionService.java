@@ -45,10 +45,11 @@ public class PrescriptionService {
 
     /** A prescription with its items, as shown and as replayed for an idempotent retry. */
     public record PrescriptionView(UUID id, UUID consultationId, UUID patientId, UUID doctorId, String status, List<String> diagnoses,
-            Instant issuedAt, Instant expiresAt, List<PrescriptionItem> items, String signatureAlgorithm, UUID keyId, String signature) {
+            Instant issuedAt, Instant expiresAt, List<PrescriptionItem> items, String signatureAlgorithm, UUID keyId, String signature,
+            UUID renewalOf) {
         static PrescriptionView of(Prescription p) {
             return new PrescriptionView(p.id(), p.consultationId(), p.patientId(), p.doctorId(), p.status().name(), p.diagnoses(),
-                    p.issuedAt(), p.expiresAt(), p.items(), Ed25519.ALGORITHM, p.keyId(), p.signature().value());
+                    p.issuedAt(), p.expiresAt(), p.items(), Ed25519.ALGORITHM, p.keyId(), p.signature().value(), p.renewalOf());
         }
     }
 
@@ -68,12 +69,14 @@ public class PrescriptionService {
     private final Idempotency idempotency;
     private final Outbox outbox;
     private final FollowUpOnlyPolicy followUpOnly;
+    private final Renewals renewals;
     private final Clock clock;
     private final Duration validity;
 
     public PrescriptionService(PrescriptionRepository prescriptions, ConsultationQueries consultations, ClinicalRecordQueries records,
             DoctorQueries doctors, PatientQueries patients, SigningService signing, PartyService parties, AuditService audit,
-            Idempotency idempotency, Outbox outbox, Clock clock, ConsultationConfig config) {
+            Idempotency idempotency, Outbox outbox, Clock clock, ConsultationConfig config, Renewals renewals) {
+        this.renewals = renewals;
         this.prescriptions = prescriptions;
         this.consultations = consultations;
         this.records = records;
@@ -93,17 +96,44 @@ public class PrescriptionService {
     /** Issues once per Idempotency-Key, which a prescription must carry: a retried signature never makes a second prescription. */
     public Uni<Idempotency.Outcome<PrescriptionView>> issue(Caller caller, IssueRequest request, String idempotencyKey) {
         return idempotency.once(caller.subject(), idempotencyKey, true, request, PrescriptionView.class,
-                () -> issueNow(caller, request));
+                () -> parties.doctorOrNobody(caller).chain(doctor -> issueNow(caller, doctor, request, null)));
     }
 
-    private Uni<PrescriptionView> issueNow(Caller caller, IssueRequest request) {
+    /** What a renewal asks for: the prescription to renew and the follow-up consultation it is renewed in. */
+    public record RenewalRequest(UUID previous, UUID consultationId) {
+    }
+
+    /**
+     * After a follow-up visit, the doctor prescribes again what the patient had, in one step: the same
+     * medicines, quantities and dosages, checked, signed and issued like any prescription (so reviewed,
+     * adjudicated and delivered like one), linked to the one it renews. Once per Idempotency-Key.
+     */
+    public Uni<Idempotency.Outcome<PrescriptionView>> renew(Caller caller, RenewalRequest request, String idempotencyKey) {
+        return idempotency.once(caller.subject(), idempotencyKey, true, request, PrescriptionView.class,
+                () -> parties.doctorOrNobody(caller).chain(doctor -> prescriptions.findById(request.previous(), LockModeType.PESSIMISTIC_WRITE)
+                        .chain(previous -> {
+                            if (previous == null) {
+                                return Uni.createFrom().failure(new ResourceNotFound("prescription", request.previous()));
+                            }
+                            var again = new IssueRequest(request.consultationId(), previous.items().stream().map(PrescriptionItem::again).toList());
+                            return issueNow(caller, doctor, again, previous);
+                        })));
+    }
+
+    /** Issues for the doctor's completed consultation; a renewal's must be of the renewed prescription's patient (else: no such prescription). */
+    private Uni<PrescriptionView> issueNow(Caller caller, UUID doctor, IssueRequest request, Prescription renewed) {
         List<PrescriptionItem> items = PrescriptionItem.allOf(request.items());
         UUID consultationId = request.consultationId();
-        return parties.doctorOrNobody(caller)
-                .chain(doctor -> consultations.find(consultationId).map(found -> found
+        return consultations.find(consultationId).map(found -> found
                         .filter(c -> c.doctorId().equals(doctor))
-                        .orElseThrow(() -> new ResourceNotFound("consultation", consultationId))))
+                        .orElseThrow(() -> new ResourceNotFound("consultation", consultationId)))
                 .chain(consultation -> {
+                    if (renewed != null && !renewed.patientId().equals(consultation.patientId())) {
+                        return Uni.createFrom().failure(new ResourceNotFound("prescription", renewed.id()));
+                    }
+                    if (renewed != null && !renewed.renewable()) {
+                        return Uni.createFrom().failure(new PrescriptionProblems.NotRenewable(renewed.id(), renewed.status().name()));
+                    }
                     if (!consultation.completed()) {
                         return Uni.createFrom().failure(new PrescriptionProblems.ConsultationNotCompleted(consultationId));
                     }
@@ -120,9 +150,15 @@ public class PrescriptionService {
                                                         new Prescription.Validity(issuedAt, issuedAt.plus(validity)), key);
                                             }))));
                 })
+                .invoke(prescription -> {
+                    if (renewed != null) {
+                        prescription.renews(renewed.id());
+                    }
+                })
                 .chain(prescription -> prescriptions.persist(prescription)
                         .chain(() -> prescriptions.flush())
                         .chain(() -> outbox.publish(prescription))
+                        .chain(() -> renewed == null ? Uni.createFrom().voidItem() : renewals.renewed(renewed.id(), prescription.id()))
                         .replaceWith(() -> PrescriptionView.of(prescription)));
     }
 
@@ -228,13 +264,13 @@ public class PrescriptionService {
         }).replaceWithVoid();
     }
 
-    /** A partner pharmacy dispensed it (order.dispensed): never again, and no longer revocable. Runs in the caller's transaction. */
-    public Uni<Void> dispensed(UUID id) {
-        return prescriptions.findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(p -> {
-            if (p != null) {
-                p.dispensed();
-            }
-        }).replaceWithVoid();
+    /**
+     * A partner pharmacy dispensed it (order.dispensed): never again, and no longer revocable. Runs in the caller's transaction.
+     *
+     * @return the prescription when it was dispensed now (null when unknown or dispensed before)
+     */
+    public Uni<Prescription> dispensed(UUID id) {
+        return prescriptions.findById(id, LockModeType.PESSIMISTIC_WRITE).map(p -> p != null && p.dispensed() ? p : null);
     }
 
     /**

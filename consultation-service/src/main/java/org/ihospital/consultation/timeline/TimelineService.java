@@ -10,6 +10,7 @@ import org.ihospital.commons.messaging.InboundEvent;
 import org.ihospital.commons.messaging.UnreadableEvent;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.prescription.PrescriptionService;
+import org.ihospital.consultation.refill.RefillService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +32,11 @@ public class TimelineService {
 
     private final TimelineRepository timeline;
     private final PrescriptionService prescriptions;
+    private final RefillService refills;
     private final ObjectMapper json;
 
-    public TimelineService(TimelineRepository timeline, PrescriptionService prescriptions, ObjectMapper json) {
+    public TimelineService(TimelineRepository timeline, PrescriptionService prescriptions, RefillService refills, ObjectMapper json) {
+        this.refills = refills;
         this.timeline = timeline;
         this.prescriptions = prescriptions;
         this.json = json;
@@ -57,7 +60,8 @@ public class TimelineService {
 
     /** The partner pharmacy dispensed the prescription: recorded, and the prescription can never be dispensed or revoked again. */
     public Uni<Void> dispensed(InboundEvent event) {
-        return record(event).chain(detail -> prescriptions.dispensed(detail.prescriptionId()));
+        return record(event).chain(detail -> prescriptions.dispensed(detail.prescriptionId()))
+                .chain(p -> p == null ? Uni.createFrom().voidItem() : refills.dispensed(p, event.time()));
     }
 
     /** pharmacy-service confirmed a revocation: recorded, and the prescription is revoked. */

@@ -26,15 +26,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class PrescriptionTest {
+public class PrescriptionTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    static Map<String, Object> item(String drug, int quantity, String amount, String frequency, int days) {
+    public static Map<String, Object> item(String drug, int quantity, String amount, String frequency, int days) {
         return Map.of("drugCode", drug, "quantity", quantity, "dosage", Map.of("amount", new java.math.BigDecimal(amount), "frequency", frequency, "days", days));
     }
 
-    static Map<String, Object> prescription(UUID consultation, Map<?, ?>... items) {
+    public static Map<String, Object> prescription(UUID consultation, Map<?, ?>... items) {
         return Map.of("consultationId", consultation.toString(), "items", List.of(items));
     }
 
@@ -43,7 +43,7 @@ class PrescriptionTest {
     }
 
     /** A completed follow-up consultation of {@code patient} for {@code icd10}, diagnosed offline and recorded before the visit. */
-    static UUID followUp(String patient, String icd10) {
+    public static UUID followUp(String patient, String icd10) {
         UUID appointment = Clinic.bookWithDoctor1(patient);
         condition("doctor-1", Clinic.patientOf(appointment), icd10);
         UUID consultation = Clinic.open(appointment);
@@ -52,13 +52,13 @@ class PrescriptionTest {
     }
 
     /** doctor-1 issues, with a fresh Idempotency-Key (a prescription must carry one). */
-    static io.restassured.response.ValidatableResponse issue(Map<String, Object> body) {
+    public static io.restassured.response.ValidatableResponse issue(Map<String, Object> body) {
         return given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/prescriptions").then();
     }
 
     /** A patient account of its own (real name given), so that no other test's visits count as its history. */
-    static String freshPatient() {
+    public static String freshPatient() {
         String patient = Keycloak.newUser("follow-up", "patient");
         Clinic.realName(patient);
         return patient;
@@ -453,7 +453,7 @@ class PrescriptionTest {
     }
 
     /** Publishes a CloudEvent as pharmacy or insurance would, optionally twice (a redelivery). */
-    static void sendSagaEvent(String topic, String type, String subject, Instant time, String data, boolean twice) {
+    public static void sendSagaEvent(String topic, String type, String subject, Instant time, String data, boolean twice) {
         Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", "hospital." + type + ".v1", "ce_source", "/ihospital/test", "ce_subject", subject, "ce_time", time.toString());
         KafkaProbe.send(topic, subject, data, headers);

@@ -1,0 +1,45 @@
+package org.ihospital.consultation.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The rows of notifications and their deliveries. Runs in the caller's session. */
+@ApplicationScoped
+class NotificationRepository {
+
+    /**
+     * Deliveries due now, locked; those another replica's dispatcher holds are skipped (native: PostgreSQL's
+     * {@code FOR UPDATE SKIP LOCKED}).
+     */
+    Uni<List<NotificationDelivery>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id from notification_delivery where status = 'PENDING' and next_attempt_at <= ?1
+                order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<NotificationDelivery>of())
+                        : s.createSelectionQuery("from NotificationDelivery d join fetch d.notification where d.id in ?1 order by d.nextAttemptAt",
+                                NotificationDelivery.class).setParameter(1, ids).getResultList()));
+    }
+
+    /** The account's notifications the in-app channel carries, after sequence number {@code after}, oldest first. */
+    Uni<List<Notification>> inAppAfter(String recipient, long after, int limit) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                from Notification n where n.recipient = ?1 and n.seq > ?2
+                and exists (from NotificationDelivery d where d.notification = n and d.channel = ?3) order by n.seq""", Notification.class)
+                .setParameter(1, recipient).setParameter(2, after).setParameter(3, NotificationChannel.IN_APP).setMaxResults(limit).getResultList());
+    }
+
+    /** The account's notifications the in-app channel carries, newest first, before sequence number {@code before}. */
+    Uni<List<Notification>> inAppBefore(String recipient, long before, int limit) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                from Notification n where n.recipient = ?1 and n.seq < ?2
+                and exists (from NotificationDelivery d where d.notification = n and d.channel = ?3) order by n.seq desc""", Notification.class)
+                .setParameter(1, recipient).setParameter(2, before).setParameter(3, NotificationChannel.IN_APP).setMaxResults(limit).getResultList());
+    }
+}

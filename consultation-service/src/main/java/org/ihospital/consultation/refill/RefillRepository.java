@@ -1,0 +1,53 @@
+package org.ihospital.consultation.refill;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The rows of refills. Runs in the caller's session. */
+@ApplicationScoped
+class RefillRepository {
+
+    /** Follows the supply unless it is followed already (an order.dispensed told twice). */
+    Uni<Void> trackOnce(Refill r) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into refill (prescription_id, patient_id, doctor_id, dispensed_at, runs_out_on, remind_on, status)
+                values (?1, ?2, ?3, ?4, ?5, ?6, 'TRACKING') on conflict (prescription_id) do nothing""")
+                .setParameter(1, r.prescriptionId()).setParameter(2, r.patientId()).setParameter(3, r.doctorId())
+                .setParameter(4, r.dispensedAt()).setParameter(5, r.runsOutOn()).setParameter(6, r.remindOn())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Refills whose reminder is due by {@code today}, locked; those another replica's sweep holds are skipped
+     * (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     */
+    Uni<List<Refill>> lockDue(LocalDate today, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select prescription_id from refill where status = 'TRACKING' and remind_on <= ?1
+                order by remind_on limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Refill>of())
+                        : s.createSelectionQuery("from Refill where prescriptionId in ?1 order by remindOn", Refill.class)
+                                .setParameter(1, ids).getResultList()));
+    }
+
+    /** The renewed prescription's refill is done, whatever its state. */
+    Uni<Void> renewed(UUID previous, UUID renewal) {
+        return Panache.getSession().chain(s -> s.createMutationQuery(
+                "update Refill set status = ?1, renewedBy = ?2 where prescriptionId = ?3 and status <> ?1")
+                .setParameter(1, Refill.Status.RENEWED).setParameter(2, renewal).setParameter(3, previous).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The patient's refills, soonest to run out first. */
+    Uni<List<Refill>> ofPatient(UUID patient) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from Refill where patientId = ?1 order by runsOutOn, prescriptionId",
+                Refill.class).setParameter(1, patient).getResultList());
+    }
+}

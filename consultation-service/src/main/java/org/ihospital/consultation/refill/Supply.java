@@ -1,0 +1,34 @@
+package org.ihospital.consultation.refill;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.ihospital.consultation.prescription.PrescriptionItem;
+
+/**
+ * How long a dispensed prescription lasts: the day its first medicine runs out at the prescribed dosage
+ * (counted from the clinic's day of dispensing), and the day, {@code leadDays} before, that the patient
+ * is reminded to come back (never before the day of dispensing).
+ */
+record Supply(LocalDate dispensedOn, int days, LocalDate runsOutOn, LocalDate remindOn) {
+
+    /**
+     * @return the supply, or empty when the prescription is not followed: only medicines taken as needed,
+     *         or a course shorter than {@code minCourseDays} (acute treatment that simply ends)
+     */
+    static Optional<Supply> of(List<PrescriptionItem> items, Instant dispensedAt, ZoneId zone, int leadDays, int minCourseDays) {
+        OptionalInt days = items.stream().map(PrescriptionItem::daysSupplied).filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt).min();
+        if (days.isEmpty() || days.getAsInt() < minCourseDays) {
+            return Optional.empty();
+        }
+        LocalDate dispensedOn = LocalDate.ofInstant(dispensedAt, zone);
+        LocalDate runsOut = dispensedOn.plusDays(days.getAsInt());
+        LocalDate remind = runsOut.minusDays(leadDays);
+        return Optional.of(new Supply(dispensedOn, days.getAsInt(), runsOut, remind.isBefore(dispensedOn) ? dispensedOn : remind));
+    }
+}
