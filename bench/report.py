@@ -119,6 +119,20 @@ def cmd_write(target, smoke):
         lines += ["", f"- all three: {total_d:.0f}/s straight, {total_g:.0f}/s through the gateway: the gateway costs **{cost}** "
                   "of the throughput (goal ≤ 20 %)", ""]
 
+    readings = load("readings")
+    if readings:
+        r = readings["requests"]
+        b, one = r.get("device batch", {}), r.get("single reading", {})
+        per_second = (b.get("per_second") or 0) * 50 + (one.get("per_second") or 0)
+        lines += ["### 4. Readings between visits", "",
+                  f"Patients with a hypertension care plan (every reading judged by the alert rules) send, through the gateway, "
+                  f"a device's batch of 50 blood pressures and a reading typed in by hand, again and again ({readings['duration']:.0f} s "
+                  "measured after a warm-up).", "",
+                  "| request | per second | p50 | p95 | p99 | failed |", "|---|---|---|---|---|---|",
+                  f"| device batch (50 readings) | {b.get('per_second')} | {b.get('p50')} ms | {b.get('p95')} ms | {b.get('p99')} ms | {b.get('ko')} |",
+                  f"| single reading | {one.get('per_second')} | {one.get('p50')} ms | {one.get('p95')} ms | {one.get('p99')} ms | {one.get('ko')} |",
+                  "", f"- readings stored: **{per_second:.0f} a second**", ""]
+
     mem = load("memory")
     if mem:
         lines += ["### 3. Memory and start", "",

@@ -91,6 +91,36 @@ class OpenApiContractTest {
         }
     }
 
+    /**
+     * Every path a service documents reaches that service through the gateway: its first segment under
+     * /api/v1 is routed to it (application.properties), or it is an operators' path naming it.
+     */
+    @Test
+    void everyDocumentedPathIsRoutedToItsService() throws IOException {
+        java.util.Properties config = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            config.load(in);
+        }
+        List<String> unrouted = new ArrayList<>();
+        for (String service : SERVICES) {
+            String owner = service.replace("-service", "");
+            new ObjectMapper().readTree(Path.of("..", service, "target", "openapi", service + ".json").toFile()).path("paths")
+                    .fieldNames().forEachRemaining(path -> {
+                        if (!path.startsWith("/api/v1/")) {
+                            return;
+                        }
+                        String[] segments = path.substring("/api/v1/".length()).split("/");
+                        // an operators' path names its service: /ops/{service}/… goes to the one named
+                        String routed = !segments[0].equals("ops") ? config.getProperty("hospital.gateway.routes." + segments[0])
+                                : segments[1].equals("{service}") ? owner : segments[1];
+                        if (!owner.equals(routed)) {
+                            unrouted.add(path + " (" + service + ", routed to " + routed + ")");
+                        }
+                    });
+        }
+        assertThat(unrouted).as("paths the gateway does not send to the service that serves them").isEmpty();
+    }
+
     @Test
     void securedOperationsNameTheBearerScheme() {
         assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");

@@ -43,8 +43,8 @@ public interface ConsultationConfig {
         @WithDefault("1s")
         String dispatchEvery();
 
-        /** Tries of a delivery before it is given up (waits double from 1 s to an hour). */
-        @WithDefault("10")
+        /** Tries of a delivery before it is given up (waits double from 1 s to an hour: 16 tries span about 4 hours). */
+        @WithDefault("16")
         int maxAttempts();
     }
 

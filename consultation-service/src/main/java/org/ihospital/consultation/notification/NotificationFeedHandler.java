@@ -29,14 +29,14 @@ public class NotificationFeedHandler {
 
     /** A notification as the apps see it; {@code seq} is the stream's event id. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(long seq, UUID id, String recipient, Notification.Kind kind, UUID subjectId, String title, String body,
+    public record NotificationView(long seq, UUID id, String recipient, Notification.Kind kind, UUID subjectId, String title, String body,
             Instant createdAt) {
-        public static Item of(Notification n) {
-            return new Item(n.seq(), n.id(), n.recipient(), n.kind(), n.subjectId(), n.title(), n.body(), n.createdAt());
+        public static NotificationView of(Notification n) {
+            return new NotificationView(n.seq(), n.id(), n.recipient(), n.kind(), n.subjectId(), n.title(), n.body(), n.createdAt());
         }
     }
 
-    private final BroadcastProcessor<Item> items = BroadcastProcessor.create();
+    private final BroadcastProcessor<NotificationView> items = BroadcastProcessor.create();
     private final PgNotifications pg;
     private final ObjectMapper json;
 
@@ -48,21 +48,21 @@ public class NotificationFeedHandler {
     void start(@Observes StartupEvent started) {
         pg.listen(CHANNEL, payload -> {
             try {
-                items.onNext(json.readValue(payload, Item.class));
+                items.onNext(json.readValue(payload, NotificationView.class));
             } catch (JsonProcessingException e) {
                 LOG.warnf("Ignoring an unreadable notification announcement: %s", e.getOriginalMessage());
             }
         });
     }
 
-    Multi<Item> items() {
+    Multi<NotificationView> items() {
         return items;
     }
 
     /** The announcement of a notification (within PostgreSQL's 8000 bytes: a title of 200 and a body of 2000 characters at most). */
     public String payload(Notification n) {
         try {
-            return json.writeValueAsString(Item.of(n));
+            return json.writeValueAsString(NotificationView.of(n));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

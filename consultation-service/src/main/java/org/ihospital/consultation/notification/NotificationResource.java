@@ -44,7 +44,7 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications in the app, newest first",
             description = "Page back with before= the seq of the last one seen.")
     @APIResponse(responseCode = "200", description = "The notifications")
-    public Uni<List<NotificationFeedHandler.Item>> list(@QueryParam("before") @Min(1) Long before,
+    public Uni<List<NotificationFeedHandler.NotificationView>> list(@QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return notifications.list(callers.current(), before, limit);
     }
@@ -65,11 +65,11 @@ public class NotificationResource {
     }
 
     /** A stream item as a server-sent event: named after its kind, its seq as id; a heartbeat without one. */
-    public static OutboundSseEvent event(NotificationFeedHandler.Item item, Sse sse) {
+    public static OutboundSseEvent event(NotificationFeedHandler.NotificationView item, Sse sse) {
         if (item == NotificationService.HEARTBEAT_ITEM) {
             return sse.newEventBuilder().name("heartbeat").data("{}").build();
         }
         return sse.newEventBuilder().name(item.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')).id(String.valueOf(item.seq()))
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationFeedHandler.Item.class, item).build();
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationFeedHandler.NotificationView.class, item).build();
     }
 }

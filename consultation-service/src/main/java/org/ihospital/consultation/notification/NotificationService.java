@@ -63,9 +63,9 @@ public class NotificationService {
 
     /** The caller's notifications, newest first, before sequence number {@code before} (null: the newest). */
     @WithSession
-    public Uni<List<NotificationFeedHandler.Item>> list(Caller caller, Long before, int limit) {
+    public Uni<List<NotificationFeedHandler.NotificationView>> list(Caller caller, Long before, int limit) {
         return notifications.inAppBefore(caller.subject(), before == null ? Long.MAX_VALUE : before, limit)
-                .map(found -> found.stream().map(NotificationFeedHandler.Item::of).toList());
+                .map(found -> found.stream().map(NotificationFeedHandler.NotificationView::of).toList());
     }
 
     /**
@@ -73,14 +73,14 @@ public class NotificationService {
      * {@code lastSeen} read second (nothing without one: a new stream starts now), so nothing committed in
      * between is lost; heartbeats are {@link #HEARTBEAT_ITEM}. Blocks while it reads: call on a worker thread.
      */
-    public Multi<NotificationFeedHandler.Item> open(Caller caller, Long lastSeen, Set<Notification.Kind> kinds) throws Throwable {
+    public Multi<NotificationFeedHandler.NotificationView> open(Caller caller, Long lastSeen, Set<Notification.Kind> kinds) throws Throwable {
         String me = caller.subject();
         var live = Live.hold(feed.items(), item -> me.equals(item.recipient()) && kinds.contains(item.kind()));
-        List<NotificationFeedHandler.Item> missed;
+        List<NotificationFeedHandler.NotificationView> missed;
         try {
             missed = lastSeen == null ? List.of() : VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                     () -> notifications.inAppAfter(me, lastSeen, CATCH_UP)))
-                    .stream().map(NotificationFeedHandler.Item::of).filter(i -> kinds.contains(i.kind())).toList();
+                    .stream().map(NotificationFeedHandler.NotificationView::of).filter(i -> kinds.contains(i.kind())).toList();
         } catch (Throwable failed) {
             live.stop().run();
             throw failed;
@@ -89,14 +89,14 @@ public class NotificationService {
     }
 
     /** A heartbeat as a stream item: no id, so it never moves the point a client resumes from. */
-    public static final NotificationFeedHandler.Item HEARTBEAT_ITEM = new NotificationFeedHandler.Item(-1, null, null, null, null, null,
+    public static final NotificationFeedHandler.NotificationView HEARTBEAT_ITEM = new NotificationFeedHandler.NotificationView(-1, null, null, null, null, null,
             null, null);
 
     /** What was missed, then the live announcements not covered by it, with heartbeats; it ends when the client goes. */
-    static Multi<NotificationFeedHandler.Item> stream(List<NotificationFeedHandler.Item> missed, Long lastSeen,
-            Multi<NotificationFeedHandler.Item> live, Duration heartbeat) {
+    static Multi<NotificationFeedHandler.NotificationView> stream(List<NotificationFeedHandler.NotificationView> missed, Long lastSeen,
+            Multi<NotificationFeedHandler.NotificationView> live, Duration heartbeat) {
         long covered = missed.isEmpty() ? (lastSeen == null ? Long.MIN_VALUE : lastSeen) : missed.get(missed.size() - 1).seq();
-        Multi<NotificationFeedHandler.Item> heartbeats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
+        Multi<NotificationFeedHandler.NotificationView> heartbeats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
                 .map(tick -> HEARTBEAT_ITEM);
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed),
                 Multi.createBy().merging().streams(live.select().where(i -> i.seq() > covered), heartbeats));

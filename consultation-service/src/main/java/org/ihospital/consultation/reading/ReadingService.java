@@ -71,11 +71,9 @@ public class ReadingService {
             for (int i = 0; i < batch.size(); i++) {
                 checked.add(check(patient, batch.get(i), i, caller.subject(), now));
             }
-            return Multi.createFrom().iterable(checked).onItem().transformToUniAndConcatenate(r -> readings.addOnce(r)
-                    .map(stored -> stored ? r : null))
-                    .collect().asList()
-                    .chain(results -> {
-                        List<Reading> stored = results.stream().filter(java.util.Objects::nonNull).toList();
+            return readings.addAllOnce(checked)
+                    .chain(ids -> {
+                        List<Reading> stored = checked.stream().filter(r -> ids.contains(r.id())).toList();
                         Recorded recorded = new Recorded(stored.stream().map(Reading::id).toList(), batch.size() - stored.size());
                         // in this transaction: an alert is raised with the readings that cause it, or not at all
                         return Multi.createFrom().iterable(listeners).onItem().transformToUniAndConcatenate(l -> l.recorded(patient, stored))

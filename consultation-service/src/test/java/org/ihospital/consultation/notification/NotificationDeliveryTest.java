@@ -53,24 +53,24 @@ class NotificationDeliveryTest {
                 Notification.Kind.REFILL_DUE, UUID.randomUUID(), "t", "b".repeat(2001))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static NotificationFeedHandler.Item item(long seq) {
-        return new NotificationFeedHandler.Item(seq, UUID.randomUUID(), "account", Notification.Kind.CARE_ALERT, UUID.randomUUID(), "t", "b",
+    private static NotificationFeedHandler.NotificationView item(long seq) {
+        return new NotificationFeedHandler.NotificationView(seq, UUID.randomUUID(), "account", Notification.Kind.CARE_ALERT, UUID.randomUUID(), "t", "b",
                 NOW.atOffset(ZoneOffset.UTC).toInstant());
     }
 
     @Test
     void aResumedStreamSendsWhatWasMissedThenOnlyWhatIsNew() {
-        Multi<NotificationFeedHandler.Item> live = Multi.createFrom().items(item(5), item(6), item(7));
+        Multi<NotificationFeedHandler.NotificationView> live = Multi.createFrom().items(item(5), item(6), item(7));
         List<Long> seqs = NotificationService.stream(List.of(item(5), item(6)), 4L, live, Duration.ofHours(1)).select().first(3)
-                .map(NotificationFeedHandler.Item::seq).collect().asList().await().atMost(Duration.ofSeconds(5));
+                .map(NotificationFeedHandler.NotificationView::seq).collect().asList().await().atMost(Duration.ofSeconds(5));
         assertThat(seqs).containsExactly(5L, 6L, 7L);
     }
 
     @Test
     void aNewStreamSendsOnlyWhatIsNew() {
-        Multi<NotificationFeedHandler.Item> live = Multi.createFrom().items(item(3), item(4));
+        Multi<NotificationFeedHandler.NotificationView> live = Multi.createFrom().items(item(3), item(4));
         List<Long> seqs = NotificationService.stream(List.of(), null, live, Duration.ofHours(1)).select().first(2)
-                .map(NotificationFeedHandler.Item::seq).collect().asList().await().atMost(Duration.ofSeconds(5));
+                .map(NotificationFeedHandler.NotificationView::seq).collect().asList().await().atMost(Duration.ofSeconds(5));
         assertThat(seqs).containsExactly(3L, 4L);
         assertThat(NotificationService.lastSeen("12")).isEqualTo(12L);
         assertThat(NotificationService.lastSeen("completed")).isNull();

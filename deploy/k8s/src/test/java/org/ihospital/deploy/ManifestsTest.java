@@ -64,7 +64,8 @@ class ManifestsTest {
             "hospital_webhooks_delivered_total", "hospital_webhooks_attempts_failed_total", "hospital_webhooks_failed_total",
             "hospital_journeys_completed_total", "hospital_journeys_failed_total", "hospital_claims_flagged_total",
             "hospital_claims_on_hold", "hospital_payers_answered_total", "hospital_payers_failed_total",
-            "hospital_payers_attempts_failed_total", "hospital_prescriptions_invalid_signature_total");
+            "hospital_payers_attempts_failed_total", "hospital_prescriptions_invalid_signature_total",
+            "hospital_notifications_pending", "hospital_notifications_failed_total");
     private static final Pattern HOSPITAL_METRIC = Pattern.compile("\\bhospital_[a-z0-9_]+");
 
     /** Each overlay is rendered once per run; the tests only read what came out. */

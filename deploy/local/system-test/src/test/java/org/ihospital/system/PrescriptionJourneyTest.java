@@ -234,6 +234,7 @@ class PrescriptionJourneyTest {
         assertThat(metric(PHARMACY_METRICS, "hospital_review_queue_length{application=\"pharmacy-service\"}")).isNotNegative();
         assertThat(metric(PHARMACY_METRICS, "hospital_review_queue_oldest_age_seconds{application=\"pharmacy-service\"}")).isNotNegative();
         assertThat(metric(INSURANCE_METRICS, "hospital_claims_on_hold{application=\"insurance-service\"}")).isNotNegative();
+        assertThat(metric(CONSULTATION_METRICS, "hospital_notifications_pending{application=\"consultation-service\"}")).isNotNegative();
         assertThat(metric(PHARMACY_METRICS, "hospital_outbox_oldest_pending_age_seconds{application=\"pharmacy-service\"}")).isNotNegative();
         assertThat(metric(INSURANCE_METRICS, "hospital_inbox_dead_letters{application=\"insurance-service\"}")).isNotNegative();
         assertThat(metrics(PHARMACY_METRICS)).contains("kafka_consumer_fetch_manager_records_lag_max{application=\"pharmacy-service\"");
