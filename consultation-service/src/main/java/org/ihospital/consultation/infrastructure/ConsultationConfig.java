@@ -61,6 +61,14 @@ public interface ConsultationConfig {
         /** How often due reminders are sent (a scheduler interval). */
         @WithDefault("1h")
         String sweep();
+
+        /** Reminders go out from this clinic time of day… */
+        @WithDefault("09:00")
+        java.time.LocalTime remindFrom();
+
+        /** …until this one (no text message at night). */
+        @WithDefault("20:00")
+        java.time.LocalTime remindUntil();
     }
 
     interface Audit {

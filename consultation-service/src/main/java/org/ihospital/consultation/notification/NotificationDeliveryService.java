@@ -18,9 +18,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Works off the pending deliveries: each through its channel, in a transaction that holds its row, so
- * replicas dispatch side by side and a delivery is marked sent only with the channel's success. A
- * channel that fails is tried again later; a setting that names no channel stops the start.
+ * Works off the pending deliveries: each through its channel, in a transaction of its own that holds its row,
+ * so replicas dispatch side by side and a delivery is marked sent only with the channel's success. A channel
+ * that fails is tried again later; a setting that names no channel stops the start. At least once: a crash
+ * between a provider's acceptance and the commit sends that one again.
  */
 @ApplicationScoped
 public class NotificationDeliveryService {
@@ -56,11 +57,22 @@ public class NotificationDeliveryService {
     @Scheduled(every = "${hospital.consultation.notifications.dispatch-every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatch() {
-        return Panache.withTransaction(() -> notifications.lockDue(clock.instant(), BATCH)
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::deliver).collect().last()))
-                .onFailure().invoke(e -> LOG.warnf("Notification dispatch failed, will retry: %s", e.toString()))
+        return Panache.withSession(() -> notifications.dueIds(clock.instant(), BATCH))
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(this::sendOne).collect().last())
+                .onFailure().invoke(e -> LOG.warnf("Notification dispatch failed, will retry: %s", e.getClass().getName()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /**
+     * One delivery in a transaction of its own: a failure (of the channel, or of the database under it) rolls back
+     * that delivery only, which is tried again on its schedule; the others go on.
+     */
+    private Uni<Void> sendOne(java.util.UUID id) {
+        return Panache.withTransaction(() -> notifications.lockIfDue(id, clock.instant())
+                .chain(delivery -> delivery == null ? Uni.createFrom().voidItem() : deliver(delivery)))
+                .onFailure().invoke(e -> LOG.warnf("Delivery %s could not be recorded, will retry: %s", id, e.getClass().getName()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> deliver(NotificationDelivery delivery) {
@@ -70,9 +82,11 @@ public class NotificationDeliveryService {
                 : Uni.createFrom().deferred(() -> channel.deliver(delivery.notification()));
         return sent.invoke(() -> delivery.sent(clock.instant()))
                 .onFailure().recoverWithItem(e -> {
-                    delivery.failed(e.toString(), clock.instant(), maxAttempts);
+                    // a provider's error may quote the phone number or the token: only a channel's own reason is kept
+                    String reason = e instanceof NotificationChannel.Failure ? e.getMessage() : e.getClass().getName();
+                    delivery.failed(reason, clock.instant(), maxAttempts);
                     LOG.warnf("Delivery of notification %s through %s failed (attempt %d): %s", delivery.notification().id(),
-                            delivery.channel(), delivery.attempts(), e.toString());
+                            delivery.channel(), delivery.attempts(), reason);
                     return null;
                 });
     }

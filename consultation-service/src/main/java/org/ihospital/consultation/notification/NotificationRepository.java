@@ -13,18 +13,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class NotificationRepository {
 
-    /**
-     * Deliveries due now, locked; those another replica's dispatcher holds are skipped (native: PostgreSQL's
-     * {@code FOR UPDATE SKIP LOCKED}).
-     */
-    Uni<List<NotificationDelivery>> lockDue(Instant now, int limit) {
+    /** Deliveries due now, oldest first (not locked: each is locked by the transaction that sends it). */
+    Uni<List<UUID>> dueIds(Instant now, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select id from notification_delivery where status = 'PENDING' and next_attempt_at <= ?1
-                order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, limit).getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<NotificationDelivery>of())
-                        : s.createSelectionQuery("from NotificationDelivery d join fetch d.notification where d.id in ?1 order by d.nextAttemptAt",
-                                NotificationDelivery.class).setParameter(1, ids).getResultList()));
+                order by next_attempt_at limit ?2""", UUID.class).setParameter(1, now).setParameter(2, limit).getResultList());
+    }
+
+    /**
+     * The delivery, locked, if it is still due; null when it was sent meanwhile or another replica's dispatcher
+     * holds it (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     */
+    Uni<NotificationDelivery> lockIfDue(UUID id, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id from notification_delivery where id = ?1 and status = 'PENDING' and next_attempt_at <= ?2
+                for update skip locked""", UUID.class).setParameter(1, id).setParameter(2, now).getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem()
+                        : s.createSelectionQuery("from NotificationDelivery d join fetch d.notification where d.id = ?1", NotificationDelivery.class)
+                                .setParameter(1, id).getSingleResult()));
     }
 
     /** The account's notifications the in-app channel carries, after sequence number {@code after}, oldest first. */

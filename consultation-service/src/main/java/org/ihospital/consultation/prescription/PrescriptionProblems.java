@@ -47,4 +47,19 @@ final class PrescriptionProblems {
                             + "; only a dispensed or expired one is renewed");
         }
     }
+
+    static final class RenewedAlready extends ProblemException {
+        RenewedAlready(UUID prescription, UUID renewal) {
+            super("prescription-renewed-already", 409, "Prescription renewed already",
+                    "Prescription " + prescription + " was renewed by " + renewal + ", which is still live; renew that one once it was dispensed");
+        }
+    }
+
+    static final class RenewalNeedsAFollowUp extends ProblemException {
+        RenewalNeedsAFollowUp(UUID prescription, UUID consultation) {
+            super("renewal-needs-a-follow-up", 422, "A renewal needs a follow-up visit",
+                    "Consultation " + consultation + " was opened before prescription " + prescription
+                            + " was issued; a prescription is renewed after a later visit");
+        }
+    }
 }

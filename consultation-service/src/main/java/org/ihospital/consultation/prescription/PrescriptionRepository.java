@@ -34,4 +34,11 @@ class PrescriptionRepository implements PanacheRepositoryBase<Prescription, UUID
                 order by expires_at limit ?2 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList());
     }
+
+    /** The renewal of a prescription that is still live (not expired or revoked), or null. */
+    Uni<UUID> liveRenewalOf(UUID prescription) {
+        return getSession().chain(s -> s.createSelectionQuery("select id from Prescription where renewalOf = ?1 and status not in (?2, ?3)", UUID.class)
+                .setParameter(1, prescription).setParameter(2, Prescription.Status.EXPIRED).setParameter(3, Prescription.Status.REVOKED)
+                .setMaxResults(1).getSingleResultOrNull());
+    }
 }

@@ -122,7 +122,8 @@ public class PrescriptionService {
 
     /** Issues for the doctor's completed consultation; a renewal's must be of the renewed prescription's patient (else: no such prescription). */
     private Uni<PrescriptionView> issueNow(Caller caller, UUID doctor, IssueRequest request, Prescription renewed) {
-        List<PrescriptionItem> items = PrescriptionItem.allOf(request.items());
+        // a doctor's own items are checked first; a renewal's only once the prescription is known to be the caller's to renew
+        List<PrescriptionItem> checkedFirst = renewed == null ? PrescriptionItem.allOf(request.items()) : null;
         UUID consultationId = request.consultationId();
         return consultations.find(consultationId).map(found -> found
                         .filter(c -> c.doctorId().equals(doctor))
@@ -134,11 +135,18 @@ public class PrescriptionService {
                     if (renewed != null && !renewed.renewable()) {
                         return Uni.createFrom().failure(new PrescriptionProblems.NotRenewable(renewed.id(), renewed.status().name()));
                     }
+                    if (renewed != null && !consultation.openedAt().isAfter(renewed.issuedAt())) {
+                        return Uni.createFrom().failure(new PrescriptionProblems.RenewalNeedsAFollowUp(renewed.id(), consultationId));
+                    }
+                    List<PrescriptionItem> items = checkedFirst != null ? checkedFirst : PrescriptionItem.allOf(request.items());
+                    Uni<Void> once = renewed == null ? Uni.createFrom().voidItem() : prescriptions.liveRenewalOf(renewed.id())
+                            .chain(live -> live == null ? Uni.createFrom().voidItem()
+                                    : Uni.createFrom().failure(new PrescriptionProblems.RenewedAlready(renewed.id(), live)));
                     if (!consultation.completed()) {
                         return Uni.createFrom().failure(new PrescriptionProblems.ConsultationNotCompleted(consultationId));
                     }
                     UUID patient = consultation.patientId();
-                    return history(consultation, caller.subject())
+                    return once.chain(() -> history(consultation, caller.subject()))
                             .map(history -> followUpOnly.followUps(consultation.diagnoses(), history))
                             .chain(diagnoses -> doctors.find(consultation.doctorId()).map(d -> d.orElseThrow().licenceNumber())
                                     .chain(licence -> patientOf(consultationId, patient)
@@ -241,8 +249,13 @@ public class PrescriptionService {
     }
 
     private Uni<Void> expire(UUID id) {
-        return prescriptions.findById(id).chain(p -> p.expire(clock.instant()) ? outbox.publish(p).replaceWithVoid()
+        return prescriptions.findById(id).chain(p -> p.expire(clock.instant()) ? outbox.publish(p).chain(() -> lapsed(p))
                 : Uni.createFrom().voidItem());
+    }
+
+    /** A renewal that will never be dispensed gives the refill loop back the one it renewed. */
+    private Uni<Void> lapsed(Prescription p) {
+        return p.renewalOf() == null ? Uni.createFrom().voidItem() : renewals.lapsed(p.id());
     }
 
     /** pharmacy-service confirmed a requested revocation: revoked, published. Runs in the caller's (the handler's) transaction. */
@@ -251,7 +264,7 @@ public class PrescriptionService {
             if (p == null || !p.revocationConfirmed(clock.instant())) {
                 return Uni.createFrom().voidItem();
             }
-            return outbox.publish(p).replaceWithVoid();
+            return outbox.publish(p).chain(() -> lapsed(p));
         });
     }
 

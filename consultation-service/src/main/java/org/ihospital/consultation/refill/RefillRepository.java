@@ -23,18 +23,22 @@ class RefillRepository {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /**
-     * Refills whose reminder is due by {@code today}, locked; those another replica's sweep holds are skipped
-     * (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
-     */
-    Uni<List<Refill>> lockDue(LocalDate today, int limit) {
+    /** Refills whose reminder is due by {@code today}, earliest first (not locked: each is locked by the transaction that sends it). */
+    Uni<List<UUID>> dueIds(LocalDate today, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select prescription_id from refill where status = 'TRACKING' and remind_on <= ?1
-                order by remind_on limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, today).setParameter(2, limit).getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Refill>of())
-                        : s.createSelectionQuery("from Refill where prescriptionId in ?1 order by remindOn", Refill.class)
-                                .setParameter(1, ids).getResultList()));
+                select prescription_id from refill where status = 'TRACKING' and remind_on <= ?1 order by remind_on limit ?2""", UUID.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList());
+    }
+
+    /**
+     * The refill, locked, if its reminder is still due; null when it was sent or renewed meanwhile, or another
+     * replica's sweep holds it (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     */
+    Uni<Refill> lockIfDue(UUID prescription, LocalDate today) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select prescription_id from refill where prescription_id = ?1 and status = 'TRACKING' and remind_on <= ?2
+                for update skip locked""", UUID.class).setParameter(1, prescription).setParameter(2, today).getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : s.find(Refill.class, prescription)));
     }
 
     /** The renewed prescription's refill is done, whatever its state. */
@@ -42,6 +46,14 @@ class RefillRepository {
         return Panache.getSession().chain(s -> s.createMutationQuery(
                 "update Refill set status = ?1, renewedBy = ?2 where prescriptionId = ?3 and status <> ?1")
                 .setParameter(1, Refill.Status.RENEWED).setParameter(2, renewal).setParameter(3, previous).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The refill a lapsed renewal had ended is followed again (and reminded again when its day has come). */
+    Uni<Void> reopen(UUID renewal) {
+        return Panache.getSession().chain(s -> s.createMutationQuery(
+                "update Refill set status = ?1, renewedBy = null where renewedBy = ?2 and status = ?3")
+                .setParameter(1, Refill.Status.TRACKING).setParameter(2, renewal).setParameter(3, Refill.Status.RENEWED).executeUpdate())
                 .replaceWithVoid();
     }
 

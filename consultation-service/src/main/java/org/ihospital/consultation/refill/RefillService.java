@@ -3,6 +3,7 @@ package org.ihospital.consultation.refill;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -39,7 +40,8 @@ import io.smallrye.mutiny.Uni;
 public class RefillService implements Renewals {
 
     private static final Logger LOG = Logger.getLogger(RefillService.class);
-    private static final int BATCH = 50;
+    /** Reminders one sweep sends at most (the next hour's sweep goes on). */
+    private static final int PER_SWEEP = 5000;
     private static final int SLOTS_AFTER_RUNNING_OUT = 14;
 
     private final RefillRepository refills;
@@ -51,6 +53,8 @@ public class RefillService implements Renewals {
     private final Clock clock;
     private final int leadDays;
     private final int minCourseDays;
+    private final LocalTime remindFrom;
+    private final LocalTime remindUntil;
 
     public RefillService(RefillRepository refills, ScheduleService schedules, PatientQueries patients, ClinicalRecordQueries access,
             NotificationService notifier, Outbox outbox, Clock clock, ConsultationConfig config) {
@@ -63,6 +67,8 @@ public class RefillService implements Renewals {
         this.clock = clock;
         this.leadDays = config.refill().leadDays();
         this.minCourseDays = config.refill().minCourseDays();
+        this.remindFrom = config.refill().remindFrom();
+        this.remindUntil = config.refill().remindUntil();
     }
 
     /** The prescription was dispensed at {@code at}: its supply is followed if it is a chronic course. Runs in the caller's transaction. */
@@ -77,24 +83,37 @@ public class RefillService implements Renewals {
         return refills.renewed(previous, renewal);
     }
 
+    @Override
+    public Uni<Void> lapsed(UUID renewal) {
+        return refills.reopen(renewal);
+    }
+
     /** The patient's refills (the patient, the care team, operators; staff reads audited). */
     @WithTransaction
     public Uni<List<Refill>> ofPatient(Caller caller, UUID patient) {
         return access.requireReader(caller, patient, "read-refills", "patient/" + patient + "/refills").chain(() -> refills.ofPatient(patient));
     }
 
-    /** Reminders due today go out, each once, a batch per transaction; every hour (replicas side by side). */
+    /**
+     * Reminders due today go out, each once and in a transaction of its own (a reminder that fails waits for the
+     * next sweep, the others go on); every hour, within the day's hours (no text message at night), replicas side
+     * by side.
+     */
     @Scheduled(every = "${hospital.consultation.refill.sweep:1h}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> remindDue() {
-        return remindBatch().onFailure().invoke(e -> LOG.warnf("Refill reminders failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> remindBatch() {
-        return Panache.withTransaction(() -> refills.lockDue(LocalDate.now(clock.withZone(zone())), BATCH)
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::remind).collect().asList()
-                        .replaceWith(due.size())))
-                .chain(n -> n < BATCH ? Uni.createFrom().voidItem() : remindBatch());
+        LocalTime time = LocalTime.now(clock.withZone(zone()));
+        if (time.isBefore(remindFrom) || !time.isBefore(remindUntil)) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        return Panache.withSession(() -> refills.dueIds(today, PER_SWEEP))
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
+                        () -> refills.lockIfDue(id, today).chain(r -> r == null ? Uni.createFrom().voidItem() : remind(r)))
+                        .onFailure().invoke(e -> LOG.warnf("Refill reminder of prescription %s failed, will retry: %s", id, e.getClass().getName()))
+                        .onFailure().recoverWithNull()).collect().last())
+                .onFailure().invoke(e -> LOG.warnf("Refill reminders failed, will retry: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     private Uni<Void> remind(Refill refill) {

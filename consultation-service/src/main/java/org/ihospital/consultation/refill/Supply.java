@@ -17,13 +17,15 @@ import org.ihospital.consultation.prescription.PrescriptionItem;
 record Supply(LocalDate dispensedOn, int days, LocalDate runsOutOn, LocalDate remindOn) {
 
     /**
-     * @return the supply, or empty when the prescription is not followed: only medicines taken as needed,
-     *         or a course shorter than {@code minCourseDays} (acute treatment that simply ends)
+     * The supply of the prescription's chronic medicines: those lasting at least {@code minCourseDays} (a shorter
+     * course, say a week of an antibiotic beside a month of amlodipine, is acute treatment that simply ends).
+     *
+     * @return the supply, or empty when no medicine is followed (only short courses, or only medicines taken as needed)
      */
     static Optional<Supply> of(List<PrescriptionItem> items, Instant dispensedAt, ZoneId zone, int leadDays, int minCourseDays) {
         OptionalInt days = items.stream().map(PrescriptionItem::daysSupplied).filter(OptionalInt::isPresent)
-                .mapToInt(OptionalInt::getAsInt).min();
-        if (days.isEmpty() || days.getAsInt() < minCourseDays) {
+                .mapToInt(OptionalInt::getAsInt).filter(d -> d >= minCourseDays).min();
+        if (days.isEmpty()) {
             return Optional.empty();
         }
         LocalDate dispensedOn = LocalDate.ofInstant(dispensedAt, zone);

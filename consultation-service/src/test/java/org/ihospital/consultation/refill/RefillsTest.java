@@ -130,6 +130,12 @@ class RefillsTest {
 
         // what cannot be renewed changes nothing
         var before = Database.fingerprint("prescription", "refill");
+        UUID anotherVisit = PrescriptionTest.followUp(patient, "I10");
+        given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("consultationId", anotherVisit.toString()))
+                .when().post("/api/v1/prescriptions/" + id + "/renewals").then().statusCode(409)
+                .body("type", equalTo("/problems/prescription-renewed-already"), "detail", org.hamcrest.Matchers.containsString(renewal));
+        before = Database.fingerprint("prescription", "refill");
         given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("consultationId", followUp.toString()))
                 .when().post("/api/v1/prescriptions/" + renewal + "/renewals").then().statusCode(409)
@@ -147,5 +153,32 @@ class RefillsTest {
                 .contentType(ContentType.JSON).body(Map.of("consultationId", followUp.toString()))
                 .when().post("/api/v1/prescriptions/" + id + "/renewals").then().statusCode(404);
         assertThat(Database.fingerprint("prescription", "refill")).isEqualTo(before);
+    }
+
+    @Test
+    void aRenewalNeedsALaterVisitAndOneThatLapsesGivesTheRefillBack() {
+        String patient = PrescriptionTest.freshPatient();
+        UUID visit = PrescriptionTest.followUp(patient, "I10");
+        String id = PrescriptionTest.issue(PrescriptionTest.prescription(visit, PrescriptionTest.item("AMLODIPINE-5MG-TAB", 30, "1", "QD", 30)))
+                .statusCode(201).extract().path("id");
+        dispensed(id, Instant.now().minus(2, ChronoUnit.DAYS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "TRACKING".equals(refillStatus(id)));
+
+        // the visit the prescription was written in renews nothing
+        given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("consultationId", visit.toString()))
+                .when().post("/api/v1/prescriptions/" + id + "/renewals").then().statusCode(422)
+                .body("type", equalTo("/problems/renewal-needs-a-follow-up"));
+        assertThat(refillStatus(id)).isEqualTo("TRACKING");
+
+        String renewal = given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("consultationId", PrescriptionTest.followUp(patient, "I10").toString()))
+                .when().post("/api/v1/prescriptions/" + id + "/renewals").then().statusCode(201).extract().path("id");
+        assertThat(refillStatus(id)).isEqualTo("RENEWED");
+
+        // the renewal is never collected: once it expires, the supply it was to replace is followed again
+        Database.execute("update prescription set expires_at = now() - interval '1 second' where id = ?::uuid", renewal);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "TRACKING".equals(refillStatus(id)));
+        assertThat(Database.count("select count(*) from refill where prescription_id = ?::uuid and renewed_by is null", id)).isEqualTo(1);
     }
 }

@@ -68,6 +68,14 @@ class SupplyTest {
     }
 
     @Test
+    void aShortCourseBesideAChronicOneIsLeftOut() {
+        // a week of amoxicillin beside a month of amlodipine: the amlodipine is followed
+        Supply s = supply(item(30, "1", Dosage.Frequency.QD, 30), item(21, "1", Dosage.Frequency.TID, 7));
+        assertThat(s.days()).isEqualTo(30);
+        assertThat(s.runsOutOn()).isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void theReminderIsNeverBeforeTheDayOfDispensing() {
         Supply s = Supply.of(List.of(item(14, "1", Dosage.Frequency.QD, 14)), DISPENSED, CLINIC, 20, 14).orElseThrow();
         assertThat(s.remindOn()).isEqualTo(s.dispensedOn());
