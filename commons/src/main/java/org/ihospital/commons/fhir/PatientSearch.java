@@ -12,6 +12,8 @@ import org.ihospital.commons.web.RequestIds;
  */
 public final class PatientSearch {
 
+    /** How many matches a search answers at most, the newest (no paging yet: ADR 0025). */
+    public static final int LIMIT = 100;
     private static final String PREFIX = "Patient/";
 
     private PatientSearch() {

@@ -12,18 +12,24 @@ import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A search's answer: a {@code searchset} Bundle of every match, each entry with its absolute
- * {@code fullUrl} and {@code search.mode = match}, its {@code total}, and the search itself as the
- * {@code self} link.
+ * A search's answer: a {@code searchset} Bundle of the matches, each entry with its absolute
+ * {@code fullUrl} and {@code search.mode = match}, and the search itself as the {@code self} link. A search
+ * answers at most a limit of matches, the newest, and has no next page: {@code total} is given only when
+ * the answer holds every match (fewer than the limit).
  */
 public final class SearchBundle {
 
     private SearchBundle() {
     }
 
-    /** The answer to the search the caller sent, with fullUrls under this server's FHIR base. */
-    public static Bundle of(UriInfo request, List<? extends Resource> matches) {
-        return of(request.getRequestUri(), request.getBaseUriBuilder().path(Fhir.PATH).build().toString(), matches);
+    /**
+     * The answer to the search the caller sent, with fullUrls under this server's FHIR base.
+     *
+     * @param complete whether these are all the matches (the search stayed below its limit): only then is there a total
+     */
+    public static Bundle of(UriInfo request, List<? extends Resource> matches, boolean complete) {
+        Bundle bundle = of(request.getRequestUri(), request.getBaseUriBuilder().path(Fhir.PATH).build().toString(), matches);
+        return complete ? bundle : bundle.setTotalElement(null);
     }
 
     /**
