@@ -83,12 +83,44 @@ class OpenApiContractTest {
                     content.fields().forEachRemaining(media -> assertThat(media.getValue().path("schema").toString())
                             .as(op.getKey() + " " + code + " is no placeholder").doesNotContain("JsonNode"));
                 }
-                if (code.startsWith("4") || code.startsWith("5")) {
+                if ((code.startsWith("4") || code.startsWith("5")) && isFhir(op.getKey())) {
+                    // FHIR's clients expect FHIR's error document (ADR 0025)
+                    assertThat(content.path(FHIR_JSON).path("schema").path("$ref").asText())
+                            .as(op.getKey() + " " + code).isEqualTo("#/components/schemas/OperationOutcome");
+                } else if (code.startsWith("4") || code.startsWith("5")) {
                     assertThat(content.path("application/problem+json").path("schema").path("$ref").asText())
                             .as(op.getKey() + " " + code).isEqualTo("#/components/schemas/Problem");
                 }
             }
         }
+    }
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private static boolean isFhir(String operation) {
+        return operation.contains(" /api/v1/fhir/");
+    }
+
+    @Test
+    void theFhirViewsReadAndSearchEachTypeInFhirsOwnForms() {
+        List<String> fhir = new ArrayList<>();
+        for (var op : operations()) {
+            if (!isFhir(op.getKey())) {
+                continue;
+            }
+            fhir.add(op.getKey());
+            String schema = op.getValue().at("/responses/200/content/" + FHIR_JSON.replace("/", "~1") + "/schema/$ref").asText();
+            assertThat(schema).as(op.getKey()).isEqualTo(op.getKey().endsWith("/{id}") ? "#/components/schemas/FhirResource"
+                    : "#/components/schemas/FhirBundle");
+        }
+        List<String> expected = new ArrayList<>();
+        for (String type : List.of("Appointment", "Encounter", "Condition", "MedicationRequest", "Observation", "CarePlan", "Claim",
+                "ClaimResponse")) {
+            expected.add("GET /api/v1/fhir/r4/" + type);
+            expected.add("GET /api/v1/fhir/r4/" + type + "/{id}");
+        }
+        assertThat(fhir).containsAll(expected);
+        assertThat(api.at("/components/schemas/OperationOutcome/required").toString()).contains("issue");
     }
 
     @Test
