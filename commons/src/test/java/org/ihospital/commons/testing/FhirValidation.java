@@ -45,6 +45,16 @@ public final class FhirValidation {
         return atLeast(validator.validateWithResult(json).getMessages(), ResultSeverityEnum.ERROR);
     }
 
+    /**
+     * What a test must not find: every error, and every warning but the two the views accept (ADR 0025): a code
+     * of a system that cannot be looked up without a terminology server ({@code unlookable}: LOINC, ICD-10, …),
+     * and no narrative (dom-6, a best practice).
+     */
+    public List<String> findings(IBaseResource resource, String... unlookable) {
+        return warnings(resource).stream().filter(w -> !w.contains("dom-6") && java.util.Arrays.stream(unlookable).noneMatch(w::contains))
+                .toList();
+    }
+
     /** Warnings (and worse), for a test to print or to hold against what it tolerates. */
     public List<String> warnings(IBaseResource resource) {
         return atLeast(validator.validateWithResult(resource).getMessages(), ResultSeverityEnum.WARNING);
