@@ -34,4 +34,11 @@ class PrescriptionRepository implements PanacheRepositoryBase<Prescription, UUID
                 order by expires_at limit ?2 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList());
     }
+
+    /** A patient's, all of them or only one doctor's ({@code doctor} not null), newest first, at most {@code limit}. */
+    Uni<List<Prescription>> ofPatient(UUID patient, UUID doctor, int limit) {
+        Sort order = Sort.descending("issuedAt", "id");
+        var found = doctor == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and doctorId = ?2", order, patient, doctor);
+        return found.page(Page.ofSize(limit)).list();
+    }
 }

@@ -26,24 +26,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class PrescriptionTest {
+public class PrescriptionTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    static Map<String, Object> item(String drug, int quantity, String amount, String frequency, int days) {
+    public static Map<String, Object> item(String drug, int quantity, String amount, String frequency, int days) {
         return Map.of("drugCode", drug, "quantity", quantity, "dosage", Map.of("amount", new java.math.BigDecimal(amount), "frequency", frequency, "days", days));
     }
 
-    static Map<String, Object> prescription(UUID consultation, Map<?, ?>... items) {
+    public static Map<String, Object> prescription(UUID consultation, Map<?, ?>... items) {
         return Map.of("consultationId", consultation.toString(), "items", List.of(items));
     }
 
-    static UUID patientOf(UUID consultation) {
+    public static UUID patientOf(UUID consultation) {
         return (UUID) Database.rows("select patient_id from consultation where id = ?", consultation).get(0).get("patient_id");
     }
 
     /** A completed follow-up consultation of {@code patient} for {@code icd10}, diagnosed offline and recorded before the visit. */
-    static UUID followUp(String patient, String icd10) {
+    public static UUID followUp(String patient, String icd10) {
         UUID appointment = Clinic.bookWithDoctor1(patient);
         condition("doctor-1", Clinic.patientOf(appointment), icd10);
         UUID consultation = Clinic.open(appointment);
@@ -52,13 +52,13 @@ class PrescriptionTest {
     }
 
     /** doctor-1 issues, with a fresh Idempotency-Key (a prescription must carry one). */
-    static io.restassured.response.ValidatableResponse issue(Map<String, Object> body) {
+    public static io.restassured.response.ValidatableResponse issue(Map<String, Object> body) {
         return given().header("Authorization", Keycloak.bearer("doctor-1")).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/prescriptions").then();
     }
 
     /** A patient account of its own (real name given), so that no other test's visits count as its history. */
-    static String freshPatient() {
+    public static String freshPatient() {
         String patient = Keycloak.newUser("follow-up", "patient");
         Clinic.realName(patient);
         return patient;
