@@ -16,6 +16,12 @@ public interface GatewayConfig {
     /** First path segment under {@code /api/v1} → service name, e.g. {@code departments → consultation}. */
     Map<String, String> routes();
 
+    /**
+     * FHIR resource type → service name, for {@code /api/v1/fhir/r4/<Type>…}: each service serves the FHIR
+     * views of what it owns (ADR 0025), e.g. {@code Claim → insurance}.
+     */
+    Map<String, String> fhirTypes();
+
     /** How long the gateway waits for a service's answer to start. */
     Duration upstreamTimeout();
 

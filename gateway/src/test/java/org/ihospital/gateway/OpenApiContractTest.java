@@ -83,7 +83,11 @@ class OpenApiContractTest {
                     content.fields().forEachRemaining(media -> assertThat(media.getValue().path("schema").toString())
                             .as(op.getKey() + " " + code + " is no placeholder").doesNotContain("JsonNode"));
                 }
-                if (code.startsWith("4") || code.startsWith("5")) {
+                if ((code.startsWith("4") || code.startsWith("5")) && isFhir(op.getKey())) {
+                    // FHIR's clients expect FHIR's error document (ADR 0025)
+                    assertThat(content.path(FHIR_JSON).path("schema").path("$ref").asText())
+                            .as(op.getKey() + " " + code).isEqualTo("#/components/schemas/OperationOutcome");
+                } else if (code.startsWith("4") || code.startsWith("5")) {
                     assertThat(content.path("application/problem+json").path("schema").path("$ref").asText())
                             .as(op.getKey() + " " + code).isEqualTo("#/components/schemas/Problem");
                 }
@@ -93,7 +97,8 @@ class OpenApiContractTest {
 
     /**
      * Every path a service documents reaches that service through the gateway: its first segment under
-     * /api/v1 is routed to it (application.properties), or it is an operators' path naming it.
+     * /api/v1 is routed to it (application.properties), or it is an operators' path naming it, or a FHIR view
+     * of a type it serves.
      */
     @Test
     void everyDocumentedPathIsRoutedToItsService() throws IOException {
@@ -110,15 +115,44 @@ class OpenApiContractTest {
                             return;
                         }
                         String[] segments = path.substring("/api/v1/".length()).split("/");
-                        // an operators' path names its service: /ops/{service}/… goes to the one named
-                        String routed = !segments[0].equals("ops") ? config.getProperty("hospital.gateway.routes." + segments[0])
-                                : segments[1].equals("{service}") ? owner : segments[1];
+                        // an operators' path names its service (/ops/{service}/… goes to the one named); a FHIR view, its type
+                        String routed = segments[0].equals("ops") ? (segments[1].equals("{service}") ? owner : segments[1])
+                                : segments[0].equals("fhir") ? config.getProperty("hospital.gateway.fhir-types." + segments[2])
+                                : config.getProperty("hospital.gateway.routes." + segments[0]);
                         if (!owner.equals(routed)) {
                             unrouted.add(path + " (" + service + ", routed to " + routed + ")");
                         }
                     });
         }
         assertThat(unrouted).as("paths the gateway does not send to the service that serves them").isEmpty();
+    }
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private static boolean isFhir(String operation) {
+        return operation.contains(" /api/v1/fhir/");
+    }
+
+    @Test
+    void theFhirViewsReadAndSearchEachTypeInFhirsOwnForms() {
+        List<String> fhir = new ArrayList<>();
+        for (var op : operations()) {
+            if (!isFhir(op.getKey())) {
+                continue;
+            }
+            fhir.add(op.getKey());
+            String schema = op.getValue().at("/responses/200/content/" + FHIR_JSON.replace("/", "~1") + "/schema/$ref").asText();
+            assertThat(schema).as(op.getKey()).isEqualTo(op.getKey().endsWith("/{id}") ? "#/components/schemas/FhirResource"
+                    : "#/components/schemas/FhirBundle");
+        }
+        List<String> expected = new ArrayList<>();
+        for (String type : List.of("Appointment", "Encounter", "Condition", "MedicationRequest", "Observation", "CarePlan", "Claim",
+                "ClaimResponse")) {
+            expected.add("GET /api/v1/fhir/r4/" + type);
+            expected.add("GET /api/v1/fhir/r4/" + type + "/{id}");
+        }
+        assertThat(fhir).containsAll(expected);
+        assertThat(api.at("/components/schemas/OperationOutcome/required").toString()).contains("issue");
     }
 
     @Test

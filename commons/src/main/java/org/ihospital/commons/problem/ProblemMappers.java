@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -46,9 +47,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper json;
+    private final Instance<ProblemDialect> dialects;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json, Instance<ProblemDialect> dialects) {
         this.json = json;
+        this.dialects = dialects;
     }
 
     @ServerExceptionMapper
@@ -145,6 +148,12 @@ public class ProblemMappers {
     private Response respond(Problem problem, ContainerRequestContext request) {
         Problem full = problem.withInstance(request.getUriInfo().getRequestUri().getRawPath())
                 .withRequestId(request.getHeaderString(RequestIds.HEADER));
+        String path = request.getUriInfo().getPath();
+        for (ProblemDialect dialect : dialects) {
+            if (dialect.speaks(path)) {
+                return Response.status(full.status()).type(dialect.mediaType()).entity(dialect.render(full)).build();
+            }
+        }
         return Response.status(full.status()).type(Problem.MEDIA_TYPE).entity(render(full)).build();
     }
 

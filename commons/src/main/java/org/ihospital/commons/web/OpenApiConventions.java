@@ -23,12 +23,21 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * What every service's OpenAPI document says the same way, so that the gateway's merged document is
  * one contract: stable operation ids a client generator names its methods after ({@code appointmentBook}
  * from {@code AppointmentResource.book}), a description on every operation, every error answer
- * described as RFC 9457 problem details, and the tags declared once.
+ * described as RFC 9457 problem details, and the tags declared once. The FHIR views ({@code /api/v1/fhir/})
+ * answer in FHIR's own forms instead: their refusals are OperationOutcomes ({@code application/fhir+json}),
+ * their answers FHIR resources, both described by the FHIR specification and named here (ADR 0025).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    /** The schemas of the FHIR views' answers (FHIR's own specification defines them; the document names them). */
+    public static final String FHIR_RESOURCE = "FhirResource";
+    public static final String FHIR_BUNDLE = "FhirBundle";
+    public static final String OPERATION_OUTCOME = "OperationOutcome";
+    /** Where the FHIR views are served; their errors are OperationOutcomes, not problem details. */
+    public static final String FHIR_PATHS = "/api/v1/fhir/";
+    private static final String FHIR_JSON = "application/fhir+json";
     private static final Pattern CLASS_METHOD = Pattern.compile("(\\w+?)Resource_(\\w+)");
 
     @Override
@@ -39,11 +48,18 @@ public class OpenApiConventions implements OASFilter {
         api.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema());
         TreeSet<String> tags = new TreeSet<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            if (api.getPaths().getPathItems().keySet().stream().anyMatch(path -> path.startsWith(FHIR_PATHS))) {
+                FhirSchemas.addTo(api.getComponents());
+            }
             api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
                 name(operation);
                 describe(operation, method.name(), path);
                 roles(operation);
-                problems(operation);
+                if (path.startsWith(FHIR_PATHS)) {
+                    refusals(operation, FHIR_JSON, OPERATION_OUTCOME, "Refused (a FHIR OperationOutcome)");
+                } else {
+                    problems(operation);
+                }
                 if (operation.getTags() != null) {
                     tags.addAll(operation.getTags());
                 }
@@ -105,6 +121,11 @@ public class OpenApiConventions implements OASFilter {
 
     /** Every 4xx and 5xx answer is a problem (application/problem+json), whatever the resource declared. */
     private static void problems(Operation operation) {
+        refusals(operation, Problem.MEDIA_TYPE, PROBLEM_SCHEMA, "Refused (problem details)");
+    }
+
+    /** Every 4xx and 5xx answer of the operation is a {@code schema} in {@code mediaType}. */
+    private static void refusals(Operation operation, String mediaType, String schema, String description) {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
@@ -113,10 +134,10 @@ public class OpenApiConventions implements OASFilter {
             if (response.getRef() != null || !(e.getKey().startsWith("4") || e.getKey().startsWith("5"))) {
                 continue;
             }
-            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                    .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            response.setContent(OASFactory.createContent().addMediaType(mediaType, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema))));
             if (response.getDescription() == null || response.getDescription().isBlank()) {
-                response.setDescription("Refused (problem details)");
+                response.setDescription(description);
             }
         }
     }

@@ -58,4 +58,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 .setParameter(3, List.of(Appointment.Status.COMPLETED, Appointment.Status.NO_SHOW)).setParameter(4, since)
                 .getResultList());
     }
+
+    /** A patient's, all of them or only one doctor's ({@code doctor} not null), newest first, at most {@code limit}. */
+    Uni<List<Appointment>> ofPatient(UUID patient, UUID doctor, int limit) {
+        Sort order = Sort.descending("startsAt", "id");
+        var found = doctor == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and doctorId = ?2", order, patient, doctor);
+        return found.page(Page.ofSize(limit)).list();
+    }
 }

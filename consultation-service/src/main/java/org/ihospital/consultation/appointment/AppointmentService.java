@@ -129,6 +129,17 @@ public class AppointmentService {
                 .map(page -> new AppointmentPage(page.map(AppointmentView::of), page.next()));
     }
 
+    /**
+     * A patient's visits the caller takes part in (all of them for the patient, a doctor's own with them),
+     * latest first; a doctor's answer is a staff read of the patient, audited like a list.
+     */
+    @WithTransaction
+    public Uni<List<Appointment>> ofPatient(Caller caller, UUID patient, int limit) {
+        return parties.shareOf(caller, patient).chain(share -> appointments.ofPatient(patient, share.doctor(), limit)
+                .call(found -> audit.staffReads(caller, share.party(), found.stream().map(Appointment::patientId).toList(),
+                        "search-appointments", "patient/" + patient + "/appointments")));
+    }
+
     @WithTransaction
     public Uni<Appointment> get(Caller caller, UUID id) {
         return parties.of(caller).chain(party -> visible(party, id, LockModeType.NONE)

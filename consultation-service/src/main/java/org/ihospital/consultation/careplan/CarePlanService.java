@@ -56,6 +56,12 @@ public class CarePlanService implements PatientTargets {
                 .chain(() -> plans.ofPatient(patient));
     }
 
+    /** One care plan, for those who read the patient's plans. */
+    @WithTransaction
+    public Uni<CarePlan> get(Caller caller, UUID id) {
+        return access.requireReadable(caller, "care-plan", id, plans.plan(id), CarePlan::patientId);
+    }
+
     /** The care plans' targets, the guideline's for what no plan covers (blood pressure from hypertension, glucose and HbA1c from diabetes). */
     @Override
     public Uni<ReadingTrend.Targets> of(UUID patient) {

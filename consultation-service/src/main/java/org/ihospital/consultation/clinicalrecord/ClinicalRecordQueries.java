@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,6 +70,17 @@ public class ClinicalRecordQueries {
             Uni<Void> allowed = caller.isOperator() ? exists(patient) : onCareTeam(party.doctorId(), patient);
             return allowed.call(() -> audit.staffRead(caller, party, patient, action, resource));
         });
+    }
+
+    /**
+     * One entry of what goes with a patient's record (a condition, a reading, a care plan), looked up by id,
+     * for a reader ({@link #requireReader}, audited as {@code read-<what>}). Absent or not the caller's, the
+     * entry does not exist: the 404 names the entry, never its patient.
+     */
+    public <T> Uni<T> requireReadable(Caller caller, String what, UUID id, Uni<T> lookup, Function<T, UUID> patientOf) {
+        return lookup.chain(found -> found == null ? Uni.createFrom().<T> failure(new ResourceNotFound(what, id))
+                : requireReader(caller, patientOf.apply(found), "read-" + what, what + "/" + id).replaceWith(found))
+                .onFailure(ResourceNotFound.class).transform(e -> new ResourceNotFound(what, id));
     }
 
     private Uni<Void> onCareTeam(UUID doctor, UUID patient) {

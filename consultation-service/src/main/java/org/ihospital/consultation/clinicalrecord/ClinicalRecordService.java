@@ -86,6 +86,12 @@ public class ClinicalRecordService {
                 }).replaceWithVoid();
     }
 
+    /** One condition of a patient's record, for those who read the record. */
+    @WithTransaction
+    public Uni<Condition> condition(Caller caller, UUID id) {
+        return access.requireReadable(caller, "condition", id, record.find(Condition.class, id), Condition::patientId);
+    }
+
     @WithTransaction
     public Uni<ClinicalRecord> read(Caller caller, UUID patient) {
         return access.requireReader(caller, patient, "read-record", "patient/" + patient + "/record")

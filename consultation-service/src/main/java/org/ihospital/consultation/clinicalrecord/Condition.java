@@ -67,6 +67,10 @@ public class Condition {
         return id;
     }
 
+    public UUID patientId() {
+        return patientId;
+    }
+
     public String icd10() {
         return icd10;
     }

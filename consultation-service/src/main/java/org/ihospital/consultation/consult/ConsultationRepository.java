@@ -41,4 +41,11 @@ class ConsultationRepository implements PanacheRepositoryBase<Consultation, UUID
         return getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
                 .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
     }
+
+    /** A patient's, all of them or only one doctor's ({@code doctor} not null), newest first, at most {@code limit}. */
+    Uni<List<Consultation>> ofPatient(UUID patient, UUID doctor, int limit) {
+        Sort order = Sort.descending("openedAt", "id");
+        var found = doctor == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and doctorId = ?2", order, patient, doctor);
+        return found.page(Page.ofSize(limit)).list();
+    }
 }

@@ -88,6 +88,17 @@ public class ConsultationService {
                 .call(page -> audit.staffReads(caller, party, page.map(Consultation::patientId), "list-consultations", "consultations")));
     }
 
+    /**
+     * A patient's consultations the caller takes part in (all of them for the patient, a doctor's own with
+     * them), newest first; a doctor's answer is a staff read of the patient, audited like a list.
+     */
+    @WithTransaction
+    public Uni<List<Consultation>> ofPatient(Caller caller, UUID patient, int limit) {
+        return parties.shareOf(caller, patient).chain(share -> consultations.ofPatient(patient, share.doctor(), limit)
+                .call(found -> audit.staffReads(caller, share.party(), found.stream().map(Consultation::patientId).toList(),
+                        "search-consultations", "patient/" + patient + "/consultations")));
+    }
+
     /** Where a conversation stands, for a live stream to start from: its latest message and whether it is over. */
     public record StreamState(long lastSeq, boolean completed) {
     }

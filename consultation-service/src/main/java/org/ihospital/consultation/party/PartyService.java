@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.problem.ResourceNotFound;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.doctor.DoctorQueries;
 import org.ihospital.consultation.patient.PatientQueries;
@@ -23,6 +24,30 @@ public class PartyService {
     public PartyService(PatientQueries patients, DoctorQueries doctors) {
         this.patients = patients;
         this.doctors = doctors;
+    }
+
+    /**
+     * What the caller sees of a patient's visits, consultations and prescriptions: the patient all of them,
+     * a doctor those they took part in ({@code doctor}); for anyone else the patient does not exist (404).
+     */
+    public record PatientShare(Party party, UUID doctor) {
+        /** Every doctor's, when the caller is the patient themself. */
+        public boolean all() {
+            return doctor == null;
+        }
+    }
+
+    /** @throws ResourceNotFound (in the Uni) when the caller is neither the patient nor a doctor */
+    public Uni<PatientShare> shareOf(Caller caller, UUID patient) {
+        return of(caller).map(party -> {
+            if (party.isPatient(patient)) {
+                return new PatientShare(party, null);
+            }
+            if (!Party.NOBODY.equals(party.doctorId())) {
+                return new PatientShare(party, party.doctorId());
+            }
+            throw new ResourceNotFound("patient", patient);
+        });
     }
 
     /** Both of the caller's records, {@link Party#NOBODY} where the caller lacks the role or the record. */

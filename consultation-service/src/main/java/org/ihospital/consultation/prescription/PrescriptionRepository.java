@@ -41,4 +41,11 @@ class PrescriptionRepository implements PanacheRepositoryBase<Prescription, UUID
                 .setParameter(1, prescription).setParameter(2, Prescription.Status.EXPIRED).setParameter(3, Prescription.Status.REVOKED)
                 .setMaxResults(1).getSingleResultOrNull());
     }
+
+    /** A patient's, all of them or only one doctor's ({@code doctor} not null), newest first, at most {@code limit}. */
+    Uni<List<Prescription>> ofPatient(UUID patient, UUID doctor, int limit) {
+        Sort order = Sort.descending("issuedAt", "id");
+        var found = doctor == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and doctorId = ?2", order, patient, doctor);
+        return found.page(Page.ofSize(limit)).list();
+    }
 }

@@ -203,6 +203,18 @@ public class PrescriptionService {
                 .map(page -> new PrescriptionPage(page.map(PrescriptionView::of), page.next()));
     }
 
+    /**
+     * A patient's prescriptions the caller takes part in (all of them for the patient, those a doctor wrote
+     * for them), newest first; a doctor's answer is a staff read of the patient, audited like a list.
+     */
+    @WithTransaction
+    public Uni<List<PrescriptionView>> ofPatient(Caller caller, UUID patient, int limit) {
+        return parties.shareOf(caller, patient).chain(share -> prescriptions.ofPatient(patient, share.doctor(), limit)
+                .call(found -> audit.staffReads(caller, share.party(), found.stream().map(Prescription::patientId).toList(),
+                        "search-prescriptions", "patient/" + patient + "/prescriptions")))
+                .map(found -> found.stream().map(PrescriptionView::of).toList());
+    }
+
     @WithTransaction
     public Uni<PrescriptionView> get(Caller caller, UUID id) {
         return read(caller, id, "read-prescription", "prescription/" + id).map(PrescriptionView::of);

@@ -70,6 +70,10 @@ class ReadingRepository {
                 .setParameter("patient", patient).setParameter("kind", kind).setMaxResults(count).getResultList());
     }
 
+    Uni<Reading> find(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Reading.class, id));
+    }
+
     /** A patient's readings measured in [from, to), of one kind or all, newest first, at most {@code limit}. */
     Uni<List<Reading>> of(UUID patient, Measurement.Kind kind, Instant from, Instant to, int limit) {
         String kindClause = kind == null ? "" : " and kind = :kind";

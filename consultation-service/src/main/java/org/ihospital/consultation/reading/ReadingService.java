@@ -105,6 +105,12 @@ public class ReadingService {
                 .chain(() -> readings.of(patient, kind, from, to, limit));
     }
 
+    /** One reading, for those who read the patient's readings. */
+    @WithTransaction
+    public Uni<Reading> get(Caller caller, UUID id) {
+        return access.requireReadable(caller, "reading", id, readings.find(id), Reading::patientId);
+    }
+
     /** The trend of each kind over [from, to), against the patient's care plans' targets (the guideline's where there is none). */
     @WithTransaction
     public Uni<List<ReadingTrend.KindTrend>> trend(Caller caller, UUID patient, Instant from, Instant to) {

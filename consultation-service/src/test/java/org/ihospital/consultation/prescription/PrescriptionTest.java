@@ -38,7 +38,7 @@ public class PrescriptionTest {
         return Map.of("consultationId", consultation.toString(), "items", List.of(items));
     }
 
-    static UUID patientOf(UUID consultation) {
+    public static UUID patientOf(UUID consultation) {
         return (UUID) Database.rows("select patient_id from consultation where id = ?", consultation).get(0).get("patient_id");
     }
 

@@ -53,6 +53,13 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     }
 
     /** One page of an account's claims, the newest first, one more than asked. */
+    /** A patient's claims, all of them or only those of one account ({@code account} not null), newest first, at most {@code limit}. */
+    Uni<List<Claim>> ofPatient(UUID patient, String account, int limit) {
+        Sort order = Sort.descending("adjudicatedAt", "id");
+        var found = account == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and patientAccount = ?2", order, patient, account);
+        return found.page(Page.ofSize(limit)).list();
+    }
+
     Uni<List<Claim>> ofAccount(String account, Cursor before, int limit) {
         String query = "patientAccount = :account" + (before == null ? "" : " and (adjudicatedAt < :at or (adjudicatedAt = :at and id < :id))");
         Parameters p = Parameters.with("account", account);

@@ -244,10 +244,24 @@ public class ClaimService {
         });
     }
 
+    /**
+     * A patient's claims, newest first: all of them for auditors and operators, a patient's own (their account's)
+     * for a patient, who finds none of anyone else's.
+     */
+    @WithTransaction
+    public Uni<List<ClaimView>> ofPatient(Caller caller, UUID patient, int limit) {
+        boolean staff = caller.is(Caller.AUDITOR) || caller.isOperator();
+        return claims.ofPatient(patient, staff ? null : caller.subject(), limit).chain(found -> views(found, staff));
+    }
+
     /** A page of claims as shown, each with its flags (and, to staff, its payers). */
     private Uni<ClaimPage> viewed(Cursor.Page<Claim> page, boolean staff) {
-        return io.smallrye.mutiny.Multi.createFrom().iterable(page.items()).onItem().transformToUniAndConcatenate(c -> view(c, staff))
-                .collect().asList().map(views -> new ClaimPage(views, page.next()));
+        return views(page.items(), staff).map(views -> new ClaimPage(views, page.next()));
+    }
+
+    private Uni<List<ClaimView>> views(List<Claim> found, boolean staff) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(c -> view(c, staff))
+                .collect().asList();
     }
 
     private Uni<ClaimView> view(Claim c, boolean staff) {

@@ -20,13 +20,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Policies, coverage and approved prescriptions as the claims' tests need them, and what came of them in the database. */
-final class ClaimFixtures {
+public final class ClaimFixtures {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 
     /** 200.00 deductible, 800.00 cap, class B 10 % first, 80 % reimbursed, a 50 % supplementary plan capped at 300.00. */
-    static String policy() {
+    public static String policy() {
         return given().header("Authorization", Keycloak.bearer("operator-1")).contentType(ContentType.JSON).body("""
                 {"name":"门诊慢特病 %d","deductible":20000,"annualCap":80000,"classBSelfPay":1000,"reimbursement":8000,
                  "supplementary":{"reimbursement":5000,"annualCap":30000,"coversClassC":false},
@@ -40,14 +40,14 @@ final class ClaimFixtures {
                 .put("/api/v1/coverages/{patient}", patient);
     }
 
-    static UUID covered(String policy) {
+    public static UUID covered(String policy) {
         UUID patient = UUID.randomUUID();
         cover(patient, policy, YEAR + "-01-01", YEAR + "-12-31").then().statusCode(200);
         return patient;
     }
 
     /** pharmacy-service's prescription.reviewed, as it publishes it. */
-    static UUID approved(UUID patient, String account, String... drugAndQuantity) {
+    public static UUID approved(UUID patient, String account, String... drugAndQuantity) {
         UUID prescription = UUID.randomUUID();
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < drugAndQuantity.length; i += 2) {
@@ -73,7 +73,7 @@ final class ClaimFixtures {
     }
 
     /** The prescription's claim once decided: rejected, or adjudicated and confirmed by its payers (or voided meanwhile). */
-    static Map<String, Object> claimOf(UUID prescription) {
+    public static Map<String, Object> claimOf(UUID prescription) {
         await().atMost(PATIENCE).until(() -> Database.count("select count(*) from claim where prescription_id = ? and (status <> 'ADJUDICATED' "
                 + "or confirmed_at is not null)", prescription) == 1);
         return Database.rows("select * from claim where prescription_id = ?", prescription).get(0);
