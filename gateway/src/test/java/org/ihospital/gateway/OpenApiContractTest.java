@@ -147,7 +147,7 @@ class OpenApiContractTest {
         }
         List<String> expected = new ArrayList<>();
         for (String type : List.of("Appointment", "Encounter", "Condition", "MedicationRequest", "Observation", "CarePlan", "Claim",
-                "ClaimResponse")) {
+                "ClaimResponse", "MedicationDispense")) {
             expected.add("GET /api/v1/fhir/r4/" + type);
             expected.add("GET /api/v1/fhir/r4/" + type + "/{id}");
         }

@@ -93,9 +93,11 @@ class RoutesTest {
         assertThat(types).containsEntry("Appointment", "consultation").containsEntry("Encounter", "consultation")
                 .containsEntry("Condition", "consultation").containsEntry("MedicationRequest", "consultation")
                 .containsEntry("Observation", "consultation").containsEntry("CarePlan", "consultation")
-                .containsEntry("Claim", "insurance").containsEntry("ClaimResponse", "insurance");
+                .containsEntry("Claim", "insurance").containsEntry("ClaimResponse", "insurance")
+                .containsEntry("MedicationDispense", "pharmacy");
         Routes routes = routes(types);
         assertThat(port(routes, "/api/v1/fhir/r4/Observation/1")).contains(8081);
         assertThat(port(routes, "/api/v1/fhir/r4/ClaimResponse/1")).contains(8083);
+        assertThat(port(routes, "/api/v1/fhir/r4/MedicationDispense/1")).contains(8082);
     }
 }

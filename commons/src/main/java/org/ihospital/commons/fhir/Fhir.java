@@ -22,6 +22,10 @@ public final class Fhir {
     public static final String LOINC = "http://loinc.org";
     public static final String UCUM = "http://unitsofmeasure.org";
     /** An identifier whose value is a URI (urn:uuid:…), for ids that are UUIDs. */
+    /** The hospital's drug dictionary (contracts/reference/drugs.csv) as a code system. */
+    public static final String DRUG_DICTIONARY = "urn:ihospital:drug-dictionary";
+    /** WHO's Anatomical Therapeutic Chemical classification. */
+    public static final String ATC = "http://www.whocc.no/atc";
     public static final String URI_IDENTIFIERS = "urn:ietf:rfc:3986";
 
     private Fhir() {

@@ -58,7 +58,7 @@ public class CarePlanFhirResource {
     @GET
     @RolesAllowed({ "patient", "doctor", "operator" })
     @Operation(summary = "A patient's care plans: the rights of GET /patients/{id}/care-plans")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle of Conditions", content = @Content(mediaType = Fhir.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "A searchset Bundle of CarePlans", content = @Content(mediaType = Fhir.MEDIA_TYPE,
             schema = @Schema(ref = OpenApiConventions.FHIR_BUNDLE)))
     @APIResponse(responseCode = "400", description = "No patient parameter, or not a patient id (Patient/<id> or <id>)")
     @APIResponse(responseCode = "404", description = "No such patient, or not the caller's")

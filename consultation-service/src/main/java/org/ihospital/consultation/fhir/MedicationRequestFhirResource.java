@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.ihospital.commons.fhir.Fhir;
+import org.ihospital.commons.fhir.LineId;
 import org.ihospital.commons.fhir.PatientSearch;
 import org.ihospital.commons.fhir.SearchBundle;
 import org.ihospital.commons.security.Callers;
@@ -56,9 +57,9 @@ public class MedicationRequestFhirResource {
     @APIResponse(responseCode = "400", description = "The id is not <prescription id>-<line>")
     @APIResponse(responseCode = "404", description = "No such prescription or line, or not the caller's")
     public Uni<MedicationRequest> read(@PathParam("id") String id) {
-        MedicationRequestMapping.ItemId item = MedicationRequestMapping.ItemId.parse(id)
+        LineId item = LineId.parse(id)
                 .orElseThrow(() -> new InvalidField("id", "must be <prescription id>-<line>"));
-        return prescriptions.get(callers.current(), item.prescription()).map(p -> p.items().stream()
+        return prescriptions.get(callers.current(), item.parent()).map(p -> p.items().stream()
                 .filter(i -> i.line() == item.line()).findFirst().map(i -> MedicationRequestMapping.of(p, i))
                 .orElseThrow(() -> new ResourceNotFound("medication request", id)));
     }
@@ -66,7 +67,7 @@ public class MedicationRequestFhirResource {
     @GET
     @RolesAllowed({ "patient", "doctor" })
     @Operation(summary = "A patient's prescriptions' items (the patient's own; those a doctor wrote for them), of the newest 100 prescriptions")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle of Appointments", content = @Content(mediaType = Fhir.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "A searchset Bundle of MedicationRequests", content = @Content(mediaType = Fhir.MEDIA_TYPE,
             schema = @Schema(ref = OpenApiConventions.FHIR_BUNDLE)))
     @APIResponse(responseCode = "400", description = "No patient parameter, or not a patient id (Patient/<id> or <id>)")
     @APIResponse(responseCode = "404", description = "No such patient, or not the caller's")

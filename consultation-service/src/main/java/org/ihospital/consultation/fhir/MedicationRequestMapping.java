@@ -2,10 +2,7 @@ package org.ihospital.consultation.fhir;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,6 +21,7 @@ import org.hl7.fhir.r4.model.Timing;
 import org.hl7.fhir.r4.model.Timing.EventTiming;
 import org.hl7.fhir.r4.model.Timing.UnitsOfTime;
 import org.ihospital.commons.fhir.Fhir;
+import org.ihospital.commons.fhir.LineId;
 import org.ihospital.consultation.prescription.Dosage.Frequency;
 import org.ihospital.consultation.prescription.PrescriptionItem;
 import org.ihospital.consultation.prescription.PrescriptionService.PrescriptionView;
@@ -36,32 +34,8 @@ import org.ihospital.consultation.prescription.PrescriptionService.PrescriptionV
  */
 final class MedicationRequestMapping {
 
-    /** The hospital's drug dictionary (contracts/reference/drugs.csv). */
-    static final String DRUG_DICTIONARY = "urn:ihospital:drug-dictionary";
-    static final String ATC = "http://www.whocc.no/atc";
-    private static final Pattern ID = Pattern.compile("([0-9a-fA-F-]{36})-([1-9][0-9]{0,2})");
 
     private MedicationRequestMapping() {
-    }
-
-    /** The prescription and the line a MedicationRequest id names; empty for an id of another form. */
-    record ItemId(UUID prescription, int line) {
-        static Optional<ItemId> parse(String id) {
-            Matcher m = ID.matcher(id);
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new ItemId(UUID.fromString(m.group(1)), Integer.parseInt(m.group(2))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return prescription + "-" + line;
-        }
     }
 
     static List<MedicationRequest> of(PrescriptionView p) {
@@ -70,7 +44,7 @@ final class MedicationRequestMapping {
 
     static MedicationRequest of(PrescriptionView p, PrescriptionItem item) {
         MedicationRequest fhir = new MedicationRequest();
-        fhir.setId(new ItemId(p.id(), item.line()).toString());
+        fhir.setId(new LineId(p.id(), item.line()).toString());
         status(fhir, p.status());
         fhir.setIntent(MedicationRequestIntent.ORDER);
         fhir.setGroupIdentifier(new Identifier().setSystem(Fhir.URI_IDENTIFIERS).setValue("urn:uuid:" + p.id()));
@@ -83,7 +57,7 @@ final class MedicationRequestMapping {
         fhir.addDosageInstruction(dosage(item));
         if (p.renewalOf() != null) {
             // a renewal prescribes each item of the one it renews again, line for line
-            fhir.setPriorPrescription(new Reference("MedicationRequest/" + new ItemId(p.renewalOf(), item.line())));
+            fhir.setPriorPrescription(new Reference("MedicationRequest/" + new LineId(p.renewalOf(), item.line())));
         }
         fhir.getDispenseRequest()
                 .setValidityPeriod(new Period().setStart(Codes.date(p.issuedAt())).setEnd(Codes.date(p.expiresAt())))
@@ -109,8 +83,8 @@ final class MedicationRequestMapping {
 
     private static CodeableConcept medication(PrescriptionItem item) {
         return new CodeableConcept()
-                .addCoding(new Coding(DRUG_DICTIONARY, item.drugCode(), item.genericName()))
-                .addCoding(new Coding(ATC, item.atc(), item.genericName()))
+                .addCoding(new Coding(Fhir.DRUG_DICTIONARY, item.drugCode(), item.genericName()))
+                .addCoding(new Coding(Fhir.ATC, item.atc(), item.genericName()))
                 .setText(item.genericName() + " " + item.strength().stripTrailingZeros().toPlainString() + " " + item.strengthUnit()
                         + " " + item.form());
     }

@@ -68,7 +68,7 @@ public class ObservationFhirResource {
     @GET
     @RolesAllowed({ "patient", "doctor", "operator" })
     @Operation(summary = "A patient's readings of the last year, the newest 1000: the rights of GET /patients/{id}/readings")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle of Appointments", content = @Content(mediaType = Fhir.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "A searchset Bundle of Observations", content = @Content(mediaType = Fhir.MEDIA_TYPE,
             schema = @Schema(ref = OpenApiConventions.FHIR_BUNDLE)))
     @APIResponse(responseCode = "400", description = "No patient parameter, or not a patient id (Patient/<id> or <id>)")
     @APIResponse(responseCode = "404", description = "No such patient, or not the caller's")

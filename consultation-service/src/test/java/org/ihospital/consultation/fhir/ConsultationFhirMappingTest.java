@@ -53,8 +53,8 @@ class ConsultationFhirMappingTest {
 
     /** LOINC, ICD-10, ATC and our dictionary need a terminology server the tests do not have. */
     private static void valid(IBaseResource resource) {
-        assertThat(validation.findings(resource, "http://loinc.org", "http://hl7.org/fhir/sid/icd-10", MedicationRequestMapping.ATC,
-                MedicationRequestMapping.DRUG_DICTIONARY)).as(resource.fhirType()).isEmpty();
+        assertThat(validation.findings(resource, "http://loinc.org", "http://hl7.org/fhir/sid/icd-10", org.ihospital.commons.fhir.Fhir.ATC,
+                org.ihospital.commons.fhir.Fhir.DRUG_DICTIONARY)).as(resource.fhirType()).isEmpty();
     }
 
     @Test
@@ -135,9 +135,9 @@ class ConsultationFhirMappingTest {
     @Test
     void anItemIdIsThePrescriptionAndTheLine() {
         UUID id = UUID.randomUUID();
-        assertThat(MedicationRequestMapping.ItemId.parse(id + "-12")).contains(new MedicationRequestMapping.ItemId(id, 12));
+        assertThat(org.ihospital.commons.fhir.LineId.parse(id + "-12")).contains(new org.ihospital.commons.fhir.LineId(id, 12));
         for (String wrong : List.of(id.toString(), id + "-0", id + "-x", "abc-1", id + "-1000", id + "-1-1")) {
-            assertThat(MedicationRequestMapping.ItemId.parse(wrong)).as(wrong).isEmpty();
+            assertThat(org.ihospital.commons.fhir.LineId.parse(wrong)).as(wrong).isEmpty();
         }
     }
 

@@ -24,8 +24,6 @@ import org.ihospital.insurance.claim.ClaimService.ClaimView;
 final class ClaimMapping {
 
     static final String CNY = "CNY";
-    static final String DRUG_DICTIONARY = "urn:ihospital:drug-dictionary";
-    static final String ATC = "http://www.whocc.no/atc";
     static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
     /** The hospital, which claims for its patients. */
     static final Reference HOSPITAL = new Reference().setType("Organization").setDisplay("Internet hospital");
@@ -49,8 +47,8 @@ final class ClaimMapping {
                 .setDisplay("The patient's coverage on the day the prescription was approved (self-pay without one)"));
         for (ClaimLine line : c.lines()) {
             var item = fhir.addItem().setSequence(line.line())
-                    .setProductOrService(new CodeableConcept().addCoding(new Coding(DRUG_DICTIONARY, line.drugCode(), null))
-                            .addCoding(new Coding(ATC, line.atc(), null)).setText(line.drugCode()));
+                    .setProductOrService(new CodeableConcept().addCoding(new Coding(Fhir.DRUG_DICTIONARY, line.drugCode(), null))
+                            .addCoding(new Coding(Fhir.ATC, line.atc(), null)).setText(line.drugCode()));
             item.getQuantity().setValue(line.quantity());
             if (line.unitPrice() != null) {
                 item.setUnitPrice(cny(line.unitPrice()));

@@ -34,7 +34,7 @@ class ClaimFhirMappingTest {
     }
 
     private static void valid(IBaseResource resource) {
-        assertThat(validation.findings(resource, ClaimMapping.DRUG_DICTIONARY, ClaimMapping.ATC)).as(resource.fhirType()).isEmpty();
+        assertThat(validation.findings(resource, org.ihospital.commons.fhir.Fhir.DRUG_DICTIONARY, org.ihospital.commons.fhir.Fhir.ATC)).as(resource.fhirType()).isEmpty();
     }
 
     /** docs/insurance.md's claim C2: 270.00, 27.00 self-pay first, 200.00 deductible, 34.40 by basic insurance. */

@@ -46,6 +46,13 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find(query, Sort.descending("createdAt", "id"), p).page(Page.ofSize(limit + 1)).list();
     }
 
+    /** A patient's orders, only those of {@code account} unless it is null, newest first. */
+    Uni<List<Order>> ofPatient(UUID patient, String account, int limit) {
+        Sort order = Sort.descending("createdAt", "id");
+        var found = account == null ? find("patientId = ?1", order, patient) : find("patientId = ?1 and patientAccount = ?2", order, patient, account);
+        return found.page(Page.ofSize(limit)).list();
+    }
+
     /**
      * Orders routed before {@code before} and still not accepted, locked; those another replica is handling
      * are skipped (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).

@@ -47,11 +47,11 @@ public class OrderService {
     }
 
     /** An order as its patient (and operators) see it. */
-    public record OrderView(UUID id, UUID prescriptionId, String status, long patientPays, DeliveryAddress deliverTo, UUID pharmacyId,
-            String trackingNumber, String reason, List<OrderItem> items, List<StepView> steps, Instant createdAt) {
+    public record OrderView(UUID id, UUID prescriptionId, UUID patientId, String status, long patientPays, DeliveryAddress deliverTo,
+            UUID pharmacyId, String trackingNumber, String reason, List<OrderItem> items, List<StepView> steps, Instant createdAt) {
         static OrderView of(Order o) {
             List<OrderStep> steps = o.steps();
-            return new OrderView(o.id(), o.prescriptionId(), o.status().name(), o.patientPays(), o.address(), o.pharmacyId(),
+            return new OrderView(o.id(), o.prescriptionId(), o.patientId(), o.status().name(), o.patientPays(), o.address(), o.pharmacyId(),
                     o.trackingNumber(), o.reason(), o.items(),
                     java.util.stream.IntStream.range(0, steps.size())
                             .mapToObj(i -> new StepView(i + 1, steps.get(i).status(), steps.get(i).detail(), steps.get(i).at())).toList(),
@@ -366,6 +366,16 @@ public class OrderService {
             }
             return OrderView.of(order);
         });
+    }
+
+    /**
+     * A patient's orders, the newest first, at most {@code limit}: an operator's, any patient's; a patient's,
+     * their own (another patient's are none of theirs: an empty list).
+     */
+    @WithTransaction
+    public Uni<List<OrderView>> ofPatient(Caller caller, UUID patient, int limit) {
+        return orders.ofPatient(patient, caller.isOperator() ? null : caller.subject(), limit)
+                .map(found -> found.stream().map(OrderView::of).toList());
     }
 
     /** The caller's orders, the newest first. */
