@@ -10,7 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -44,6 +46,15 @@ public class PgNotifications {
         this.vertx = vertx;
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
+    }
+
+    /**
+     * Announces {@code payload} on {@code channel} when the caller's transaction commits (PostgreSQL
+     * {@code NOTIFY}; nothing is heard if it rolls back). In the caller's session.
+     */
+    public static Uni<Void> announce(String channel, String payload) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
+                .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
     }
 
     /** Calls {@code handler} with the payload of every notification on {@code channel}, on a Vert.x event loop. */

@@ -1,7 +1,11 @@
 package org.ihospital.commons.persistence;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.LockMode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -31,5 +35,23 @@ public final class RowLocks {
             }
             return query.getResultList();
         }).chain(ids -> ids.isEmpty() ? Uni.createFrom().<E> nullItem() : repository.findById(ids.get(0)));
+    }
+
+    /**
+     * The ids a sweep may work on: those the query finds that no other transaction holds, locked until this
+     * one ends, the others skipped (PostgreSQL: {@code for update skip locked}), so replicas sweep side by side.
+     * In the caller's session.
+     *
+     * @param idQuery an HQL query of ids (parameters {@code ?1, ?2, …}), in the order to work them off; HQL, not
+     *                native SQL, for the reason {@link #lockIdThenLoad} gives
+     */
+    public static Uni<List<UUID>> lockFreeIds(String idQuery, int limit, Object... parameters) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(idQuery, UUID.class).setLockMode(LockMode.UPGRADE_SKIPLOCKED);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.setMaxResults(limit).getResultList();
+        });
     }
 }

@@ -24,8 +24,8 @@ class CarePlanRepository {
      * after the other, each seeing the other's, so a run completed by two of them is found once, by the second.
      */
     Uni<Void> lockPlansOf(UUID patient) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select id from care_plan where patient_id = ?1 for update")
-                .setParameter(1, patient).getResultList()).replaceWithVoid();
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select p.id from CarePlan p where p.patientId = ?1", UUID.class)
+                .setParameter(1, patient).setLockMode(LockMode.PESSIMISTIC_WRITE).getResultList()).replaceWithVoid();
     }
 
     Uni<CarePlan> find(UUID patient, CarePlan.Condition condition) {

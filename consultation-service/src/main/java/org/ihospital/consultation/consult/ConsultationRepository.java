@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.paging.Cursor;
 
+import org.ihospital.commons.persistence.PgNotifications;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -38,8 +40,7 @@ class ConsultationRepository implements PanacheRepositoryBase<Consultation, UUID
      * (native: PostgreSQL's {@code NOTIFY}).
      */
     Uni<Void> announce(String channel, String payload) {
-        return getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
-                .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
+        return PgNotifications.announce(channel, payload);
     }
 
     /** A patient's, all of them or only one doctor's ({@code doctor} not null), newest first, at most {@code limit}. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -15,22 +17,21 @@ class NotificationRepository {
 
     /** Deliveries due now, oldest first (not locked: each is locked by the transaction that sends it). */
     Uni<List<UUID>> dueIds(Instant now, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select id from notification_delivery where status = 'PENDING' and next_attempt_at <= ?1
-                order by next_attempt_at limit ?2""", UUID.class).setParameter(1, now).setParameter(2, limit).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                select d.id from NotificationDelivery d where d.status = ?1 and d.nextAttemptAt <= ?2 order by d.nextAttemptAt""", UUID.class)
+                .setParameter(1, NotificationDelivery.Status.PENDING).setParameter(2, now).setMaxResults(limit).getResultList());
     }
 
     /**
      * The delivery, locked, if it is still due; null when it was sent meanwhile or another replica's dispatcher
-     * holds it (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     * holds it (commons RowLocks: skip locked).
      */
     Uni<NotificationDelivery> lockIfDue(UUID id, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select id from notification_delivery where id = ?1 and status = 'PENDING' and next_attempt_at <= ?2
-                for update skip locked""", UUID.class).setParameter(1, id).setParameter(2, now).getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem()
-                        : s.createSelectionQuery("from NotificationDelivery d join fetch d.notification where d.id = ?1", NotificationDelivery.class)
-                                .setParameter(1, id).getSingleResult()));
+        return RowLocks.lockFreeIds("select d.id from NotificationDelivery d where d.id = ?1 and d.status = ?2 and d.nextAttemptAt <= ?3", 1,
+                id, NotificationDelivery.Status.PENDING, now)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<NotificationDelivery> nullItem() : Panache.getSession().chain(s -> s
+                        .createSelectionQuery("from NotificationDelivery d join fetch d.notification where d.id = ?1", NotificationDelivery.class)
+                        .setParameter(1, id).getSingleResult()));
     }
 
     /** The account's notifications the in-app channel carries, after sequence number {@code after}, oldest first. */

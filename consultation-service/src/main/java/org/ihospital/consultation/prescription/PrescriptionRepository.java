@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ihospital.commons.paging.Cursor;
+import org.ihospital.commons.persistence.RowLocks;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -24,15 +25,10 @@ class PrescriptionRepository implements PanacheRepositoryBase<Prescription, UUID
         return found.page(Page.ofSize(limit + 1)).list();
     }
 
-    /**
-     * Issued prescriptions past their validity, locked; those another replica is expiring are skipped
-     * (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
-     */
+    /** Issued prescriptions past their validity, locked; those another replica is expiring are skipped (commons RowLocks). */
     Uni<List<UUID>> due(Instant now, int limit) {
-        return getSession().chain(s -> s.createNativeQuery("""
-                select id from prescription where status = 'ISSUED' and expires_at <= ?1
-                order by expires_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, limit).getResultList());
+        return RowLocks.lockFreeIds("select p.id from Prescription p where p.status = ?1 and p.expiresAt <= ?2 order by p.expiresAt", limit,
+                Prescription.Status.ISSUED, now);
     }
 
     /** The renewal of a prescription that is still live (not expired or revoked), or null. */

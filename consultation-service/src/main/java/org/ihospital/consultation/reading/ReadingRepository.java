@@ -42,9 +42,11 @@ class ReadingRepository {
                     .append(" as text), cast(?").append(p + 10).append(" as text), cast(?").append(p + 11).append(" as text), ?")
                     .append(p + 12).append(", ?").append(p + 13).append(')');
         }
-        sql.append(" on conflict (patient_id, device_id, device_reading_id) where device_id is not null do nothing returning id");
+        // a mutation, not a native select with a result type (commons RowLocks says why Hibernate Reactive must not
+        // plan one per request); which readings were stored is asked only when some were not
+        sql.append(" on conflict (patient_id, device_id, device_reading_id) where device_id is not null do nothing");
         return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql.toString(), UUID.class);
+            var query = s.createNativeQuery(sql.toString());
             for (int i = 0; i < now.size(); i++) {
                 Reading r = now.get(i);
                 int p = i * 13;
@@ -55,7 +57,10 @@ class ReadingRepository {
                         .setParameter(p + 10, r.deviceId()).setParameter(p + 11, r.deviceReadingId()).setParameter(p + 12, r.recordedAt())
                         .setParameter(p + 13, r.recordedBy());
             }
-            return query.getResultList();
+            return query.executeUpdate().chain(inserted -> inserted == now.size()
+                    ? Uni.createFrom().item(now.stream().map(Reading::id).toList())
+                    : s.createSelectionQuery("select r.id from Reading r where r.id in ?1", UUID.class)
+                            .setParameter(1, now.stream().map(Reading::id).toList()).getResultList());
         }).chain(stored -> addAllOnce(rest).map(more -> {
             Set<UUID> all = new HashSet<>(stored);
             all.addAll(more);

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,20 +27,19 @@ class RefillRepository {
 
     /** Refills whose reminder is due by {@code today}, earliest first (not locked: each is locked by the transaction that sends it). */
     Uni<List<UUID>> dueIds(LocalDate today, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select prescription_id from refill where status = 'TRACKING' and remind_on <= ?1 order by remind_on limit ?2""", UUID.class)
-                .setParameter(1, today).setParameter(2, limit).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select r.prescriptionId from Refill r where r.status = ?1 and r.remindOn <= ?2 order by r.remindOn", UUID.class)
+                .setParameter(1, Refill.Status.TRACKING).setParameter(2, today).setMaxResults(limit).getResultList());
     }
 
     /**
      * The refill, locked, if its reminder is still due; null when it was sent or renewed meanwhile, or another
-     * replica's sweep holds it (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     * replica's sweep holds it (commons RowLocks: skip locked).
      */
     Uni<Refill> lockIfDue(UUID prescription, LocalDate today) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select prescription_id from refill where prescription_id = ?1 and status = 'TRACKING' and remind_on <= ?2
-                for update skip locked""", UUID.class).setParameter(1, prescription).setParameter(2, today).getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : s.find(Refill.class, prescription)));
+        return RowLocks.lockFreeIds("select r.prescriptionId from Refill r where r.prescriptionId = ?1 and r.status = ?2 and r.remindOn <= ?3",
+                1, prescription, Refill.Status.TRACKING, today)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<Refill> nullItem() : Panache.getSession().chain(s -> s.find(Refill.class, prescription)));
     }
 
     /** The renewed prescription's refill is done, whatever its state. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.ihospital.commons.persistence.RowLocks;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -32,14 +34,9 @@ class WaitlistRepository implements PanacheRepositoryBase<WaitlistEntry, UUID> {
                 List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED));
     }
 
-    /**
-     * Offers whose hold ran out, locked; those another replica is sweeping are skipped (native:
-     * PostgreSQL's {@code FOR UPDATE SKIP LOCKED} lets replicas sweep side by side).
-     */
+    /** Offers whose hold ran out, locked; those another replica is sweeping are skipped (commons RowLocks). */
     Uni<List<UUID>> expiredOffers(Instant now, int limit) {
-        return getSession().chain(s -> s.createNativeQuery("""
-                select id from waitlist_entry where status = 'OFFERED' and offer_expires_at <= ?1
-                order by offer_expires_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, limit).getResultList());
+        return RowLocks.lockFreeIds("select w.id from WaitlistEntry w where w.status = ?1 and w.offerExpiresAt <= ?2 order by w.offerExpiresAt",
+                limit, WaitlistEntry.Status.OFFERED, now);
     }
 }

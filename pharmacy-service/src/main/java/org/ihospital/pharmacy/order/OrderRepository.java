@@ -10,6 +10,8 @@ import org.ihospital.commons.paging.Cursor;
 
 import org.ihospital.commons.persistence.RowLocks;
 
+import org.ihospital.commons.persistence.PgNotifications;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -21,8 +23,7 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /** Tells live followers on every replica, when the transaction commits (native: PostgreSQL's NOTIFY). */
     Uni<Void> announce(String channel, String payload) {
-        return getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
-                .setParameter(1, channel).setParameter(2, payload).getSingleResult()).replaceWithVoid();
+        return PgNotifications.announce(channel, payload);
     }
 
     /** The order, locked until the transaction ends, read after the lock is held (commons RowLocks says why). */

@@ -2,11 +2,11 @@ package org.ihospital.consultation.notification.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ihospital.commons.persistence.PgNotifications;
 import org.ihospital.consultation.notification.Notification;
 import org.ihospital.consultation.notification.NotificationChannel;
 import org.ihospital.consultation.notification.NotificationFeedHandler;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,8 +29,6 @@ class InAppChannel implements NotificationChannel {
 
     @Override
     public Uni<Void> deliver(Notification notification) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
-                .setParameter(1, NotificationFeedHandler.CHANNEL).setParameter(2, feed.payload(notification)).getSingleResult())
-                .replaceWithVoid();
+        return PgNotifications.announce(NotificationFeedHandler.CHANNEL, feed.payload(notification));
     }
 }
