@@ -8,13 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.ihospital.commons.queue.OneByOne;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,22 +56,9 @@ public class NotificationDeliveryService {
     @Scheduled(every = "${hospital.consultation.notifications.dispatch-every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatch() {
-        return Panache.withSession(() -> notifications.dueIds(clock.instant(), BATCH))
-                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(this::sendOne).collect().last())
-                .onFailure().invoke(e -> LOG.warnf("Notification dispatch failed, will retry: %s", e.getClass().getName()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    /**
-     * One delivery in a transaction of its own: a failure (of the channel, or of the database under it) rolls back
-     * that delivery only, which is tried again on its schedule; the others go on.
-     */
-    private Uni<Void> sendOne(java.util.UUID id) {
-        return Panache.withTransaction(() -> notifications.lockIfDue(id, clock.instant())
-                .chain(delivery -> delivery == null ? Uni.createFrom().voidItem() : deliver(delivery)))
-                .onFailure().invoke(e -> LOG.warnf("Delivery %s could not be recorded, will retry: %s", id, e.getClass().getName()))
-                .onFailure().recoverWithNull();
+        // each delivery in a transaction of its own: one whose channel or database fails rolls back alone
+        return OneByOne.sweep("Notification dispatch", () -> notifications.dueIds(clock.instant(), BATCH),
+                id -> notifications.lockIfDue(id, clock.instant()).chain(d -> d == null ? Uni.createFrom().voidItem() : deliver(d)));
     }
 
     private Uni<Void> deliver(NotificationDelivery delivery) {

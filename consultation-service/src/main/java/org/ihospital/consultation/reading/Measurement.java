@@ -56,10 +56,7 @@ public sealed interface Measurement {
     /** Blood glucose in mmol/L (mg/dL is converted: 18.0 mg/dL = 1 mmol/L), with its timing. */
     record Glucose(BigDecimal mmolPerLitre, Timing timing) implements Measurement {
         public Glucose {
-            mmolPerLitre = mmolPerLitre.setScale(1, RoundingMode.HALF_UP);
-            List<String> wrong = new ArrayList<>();
-            range(wrong, "value", mmolPerLitre, "1.0", "40.0", "mmol/L");
-            refuse(wrong);
+            mmolPerLitre = plausible(mmolPerLitre, "1.0", "40.0", "mmol/L");
         }
 
         @Override
@@ -76,10 +73,7 @@ public sealed interface Measurement {
     /** Body weight in kg (lb converted). */
     record Weight(BigDecimal kilograms) implements Measurement {
         public Weight {
-            kilograms = kilograms.setScale(1, RoundingMode.HALF_UP);
-            List<String> wrong = new ArrayList<>();
-            range(wrong, "value", kilograms, "2.0", "350.0", "kg");
-            refuse(wrong);
+            kilograms = plausible(kilograms, "2.0", "350.0", "kg");
         }
 
         @Override
@@ -96,10 +90,7 @@ public sealed interface Measurement {
     /** Glycated haemoglobin in % (NGSP; IFCC mmol/mol converted: % = 0.0915 × mmol/mol + 2.15). */
     record HbA1c(BigDecimal percent) implements Measurement {
         public HbA1c {
-            percent = percent.setScale(1, RoundingMode.HALF_UP);
-            List<String> wrong = new ArrayList<>();
-            range(wrong, "value", percent, "3.0", "20.0", "%");
-            refuse(wrong);
+            percent = plausible(percent, "3.0", "20.0", "%");
         }
 
         @Override
@@ -175,10 +166,13 @@ public sealed interface Measurement {
         }
     }
 
-    private static void range(List<String> wrong, String field, BigDecimal value, String min, String max, String unit) {
-        if (value.compareTo(new BigDecimal(min)) < 0 || value.compareTo(new BigDecimal(max)) > 0) {
-            wrong.add(field + ": " + value.toPlainString() + " " + unit + " is not a value a person shows (" + min + " to " + max + ")");
+    /** A one-value measurement to one decimal, refused unless a person can show it ({@code min} to {@code max}). */
+    private static BigDecimal plausible(BigDecimal value, String min, String max, String unit) {
+        BigDecimal v = value.setScale(1, RoundingMode.HALF_UP);
+        if (v.compareTo(new BigDecimal(min)) < 0 || v.compareTo(new BigDecimal(max)) > 0) {
+            refuse(List.of("value: " + v.toPlainString() + " " + unit + " is not a value a person shows (" + min + " to " + max + ")"));
         }
+        return v;
     }
 
     private static void refuse(List<String> wrong) {

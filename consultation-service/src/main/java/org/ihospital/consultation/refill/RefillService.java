@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ihospital.commons.messaging.Outbox;
 import org.ihospital.commons.security.Caller;
 import org.ihospital.consultation.clinicalrecord.ClinicalRecordQueries;
+import org.ihospital.commons.queue.OneByOne;
 import org.ihospital.consultation.infrastructure.ConsultationConfig;
 import org.ihospital.consultation.notification.Notification;
 import org.ihospital.consultation.notification.NotificationService;
@@ -23,12 +24,9 @@ import org.ihospital.consultation.prescription.Prescription;
 import org.ihospital.consultation.prescription.Renewals;
 import org.ihospital.consultation.schedule.FreeSlot;
 import org.ihospital.consultation.schedule.ScheduleService;
-import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,7 +37,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RefillService implements Renewals {
 
-    private static final Logger LOG = Logger.getLogger(RefillService.class);
     /** Reminders one sweep sends at most (the next hour's sweep goes on). */
     private static final int PER_SWEEP = 5000;
     private static final int SLOTS_AFTER_RUNNING_OUT = 14;
@@ -106,14 +103,8 @@ public class RefillService implements Renewals {
             return Uni.createFrom().voidItem();
         }
         LocalDate today = LocalDate.now(clock.withZone(zone()));
-        return Panache.withSession(() -> refills.dueIds(today, PER_SWEEP))
-                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
-                        () -> refills.lockIfDue(id, today).chain(r -> r == null ? Uni.createFrom().voidItem() : remind(r)))
-                        .onFailure().invoke(e -> LOG.warnf("Refill reminder of prescription %s failed, will retry: %s", id, e.getClass().getName()))
-                        .onFailure().recoverWithNull()).collect().last())
-                .onFailure().invoke(e -> LOG.warnf("Refill reminders failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return OneByOne.sweep("Refill reminders", () -> refills.dueIds(today, PER_SWEEP),
+                id -> refills.lockIfDue(id, today).chain(r -> r == null ? Uni.createFrom().voidItem() : remind(r)));
     }
 
     private Uni<Void> remind(Refill refill) {
