@@ -56,12 +56,10 @@ class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /**
      * Orders routed before {@code before} and still not accepted, locked; those another replica is handling
-     * are skipped (native: PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+     * are skipped (commons RowLocks).
      */
     Uni<List<UUID>> notAcceptedSince(Instant before, int limit) {
-        return getSession().chain(s -> s.createNativeQuery("""
-                select id from pharmacy_order where status = 'ROUTED' and routed_at <= ?1
-                order by routed_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, before).setParameter(2, limit).getResultList());
+        return RowLocks.lockFreeIds("select o.id from Order o where o.status = ?1 and o.routedAt <= ?2 order by o.routedAt", limit,
+                Order.Status.ROUTED, before);
     }
 }
